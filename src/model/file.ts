@@ -1,0 +1,26 @@
+// Files as the discover stage hands them on.
+import type { Language } from './site.js';
+
+export interface ListedFile {
+  /** Path relative to the root, forward slashes. */
+  path: string;
+  /** Absolute path. */
+  abs: string;
+  language: Language;
+  /** How the scan treats it: parse as JS/TS (`code`), parse its <script> blocks (`component`), or text search (`text`). */
+  treatment: 'code' | 'component' | 'text';
+  size: number;
+}
+
+/** A file's text as read: decoded, without BOM, with what is needed to write it back byte for byte. */
+export interface FileText {
+  text: string;
+  bom: boolean;
+  /** The dominant line ending, used for new lines the rewrite adds. */
+  eol: '\n' | '\r\n';
+  /** `utf8` or `utf16le` (with BOM). */
+  encoding: 'utf8' | 'utf16le';
+  /** Modification time (ms) and size at read time, so apply can refuse a file that changed since. */
+  mtimeMs: number;
+  size: number;
+}
