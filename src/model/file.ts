@@ -23,4 +23,10 @@ export interface FileText {
   /** Modification time (ms) and size at read time, so apply can refuse a file that changed since. */
   mtimeMs: number;
   size: number;
+  // additions (discover stage)
+  /** Set when the bytes were not valid UTF-8 and were decoded with U+FFFD replacements: writing this text back would
+   *  corrupt the file, so the rewrite stage must refuse to write it. */
+  lossy?: boolean;
+  /** UTF-16 only: the file was big-endian (BOM FE FF); `text` is decoded, write it back big-endian with its BOM. */
+  bigEndian?: boolean;
 }
