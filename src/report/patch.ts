@@ -1,0 +1,68 @@
+// `changes.patch`: the unified diff of every planned edit, in the form `git apply` takes on the original tree.
+// Never masked: it must apply. Line endings are kept as they are in the file (CRLF lines keep their `\r`),
+// and a file with a BOM gets U+FEFF at the start of line 1 on both sides, exactly as git sees the bytes.
+import { structuredPatch } from 'diff';
+import type { FilePlan } from '../model/edit.js';
+import { gitHeaderName, gitQuotePath } from './git-path.js';
+import { changedPlans } from './select.js';
+
+/** Lines of context around each change, as git uses by default. */
+export const PATCH_CONTEXT = 3;
+
+export interface Hunk {
+  oldStart: number;
+  oldLines: number;
+  newStart: number;
+  newLines: number;
+  /** Lines with their ` `/`+`/`-` marker, without the final `\n` (a CRLF line keeps its `\r`). */
+  lines: string[];
+}
+
+/** The file's text as git sees it: with the BOM when it has one. */
+function onDisk(text: string, bom: boolean): string {
+  return bom ? `\uFEFF${text}` : text;
+}
+
+export function planHunks(plan: FilePlan): Hunk[] {
+  const patch = structuredPatch(
+    `a/${plan.file}`, `b/${plan.file}`,
+    onDisk(plan.before, plan.bom), onDisk(plan.after, plan.bom),
+    undefined, undefined, { context: PATCH_CONTEXT },
+  );
+  return patch.hunks.map((h) => ({ ...h, lines: [...h.lines] }));
+}
+
+/** `@@ -3,7 +3,8 @@`; an empty side starts one line earlier, as in every unified diff. */
+export function hunkHeader(h: Hunk): string {
+  const oldStart = h.oldLines === 0 ? h.oldStart - 1 : h.oldStart;
+  const newStart = h.newLines === 0 ? h.newStart - 1 : h.newStart;
+  return `@@ -${oldStart},${h.oldLines} +${newStart},${h.newLines} @@`;
+}
+
+/** The hunks of one file as text (no file headers), each line ending in `\n`. */
+export function renderHunks(hunks: readonly Hunk[]): string {
+  let out = '';
+  for (const h of hunks) {
+    out += `${hunkHeader(h)}\n`;
+    for (const line of h.lines) out += `${line}\n`;
+  }
+  return out;
+}
+
+/** One file's git diff: `diff --git` header, `---`/`+++`, hunks. Empty when the plan changes nothing. */
+export function renderFilePatch(plan: FilePlan): string {
+  if (plan.before === plan.after) return '';
+  const a = `a/${plan.file}`;
+  const b = `b/${plan.file}`;
+  return (
+    `diff --git ${gitQuotePath(a)} ${gitQuotePath(b)}\n` +
+    `--- ${gitHeaderName(a)}\n` +
+    `+++ ${gitHeaderName(b)}\n` +
+    renderHunks(planHunks(plan))
+  );
+}
+
+/** All planned edits as one patch, files in path order. Empty string when nothing changes. */
+export function renderPatch(plans: FilePlan[]): string {
+  return changedPlans(plans).map(renderFilePatch).join('');
+}
