@@ -1,0 +1,134 @@
+// report.sarif: SARIF 2.1.0 for code scanning.
+// - One result per `auto`, `manual` or `developer-key` site still in the code. Ignored sites are omitted
+//   (they are not findings), and so are sites this run already rewrote (`applied`: no longer in the code).
+// - Rule per pattern + status (`hapikey/query-string/auto`); level error (manual), warning (auto), note (developer-key).
+// - `partialFingerprints["hapikeySite/v1"]` is the site id, stable across runs for the same code.
+// - `fixes` for auto sites from the plan's edits; offsets are UTF-16 code units of the decoded text without
+//   BOM (`columnKind: utf16CodeUnits`). Fix text is the new code, which never contains the old key.
+// - Skipped files become tool execution notifications.
+// - Messages go through maskAll: no raw key appears.
+import { pathToFileURL } from 'node:url';
+import type { ArtifactChange, Fix, Location, Log, Notification, Result } from 'sarif';
+import type { FilePlan } from '../model/edit.js';
+import type { Report } from '../model/report.js';
+import type { RequestInfo, Site, Skip } from '../model/site.js';
+import { maskAll } from './mask.js';
+import { LEVEL, makeRule, ruleId, type SarifStatus } from './sarif-rules.js';
+import { compareText, describeRequest, sortSites } from './select.js';
+
+const SRCROOT = '%SRCROOT%';
+export const FINGERPRINT_KEY = 'hapikeySite/v1';
+
+/** A root-relative path as a URI reference: each segment percent-encoded. */
+function relUri(file: string): string {
+  return file.split('/').map(encodeURIComponent).join('/');
+}
+
+function location(file: string, line: number, column?: number): Location {
+  return {
+    physicalLocation: {
+      artifactLocation: { uri: relUri(file), uriBaseId: SRCROOT },
+      region: column === undefined ? { startLine: line } : { startLine: line, startColumn: column },
+    },
+  };
+}
+
+function rootUri(root: string): string {
+  const href = pathToFileURL(root).href;
+  return href.endsWith('/') ? href : `${href}/`;
+}
+
+function requestText(r: RequestInfo): string {
+  const what = describeRequest(r) ?? `${r.client} call (endpoint unknown)`;
+  const scopes = r.scopes.length > 0 ? `needs ${r.scopes.join(', ')}` : 'scopes unknown';
+  const maybe = r.scopesUncertain?.length ? `; maybe ${r.scopesUncertain.join(', ')}` : '';
+  return `${what}: ${scopes}${maybe}`;
+}
+
+function resultText(site: Site): string {
+  const scopes = [...new Set(site.requests.flatMap((r) => r.scopes))].sort(compareText);
+  const parts = [maskAll(site.message)];
+  if (site.status !== 'developer-key' && scopes.length > 0) parts.push(`Token scopes: ${scopes.join(', ')}.`);
+  if (site.secret) parts.push(`Hard-coded key ${site.secret.masked}: rotate this key.`);
+  if (site.flags?.includes('browser-code')) parts.push('Runs in the browser: move the call to a server.');
+  return parts.join(' ');
+}
+
+function fixFor(site: Site, plans: readonly FilePlan[]): Fix[] | undefined {
+  if (site.status !== 'auto') return undefined;
+  const byFile = new Map<string, ArtifactChange>();
+  for (const plan of plans) {
+    for (const group of plan.edits) {
+      if (group.siteId !== site.id || group.edits.length === 0) continue;
+      const change = byFile.get(group.file) ?? { artifactLocation: { uri: relUri(group.file), uriBaseId: SRCROOT }, replacements: [] };
+      for (const e of [...group.edits].sort((a, b) => a.start - b.start)) {
+        change.replacements.push({ deletedRegion: { charOffset: e.start, charLength: e.end - e.start }, insertedContent: { text: e.text } });
+      }
+      byFile.set(group.file, change);
+    }
+  }
+  if (byFile.size === 0) return undefined;
+  const artifactChanges = [...byFile.entries()].sort(([a], [b]) => compareText(a, b)).map(([, c]) => c);
+  return [{ description: { text: 'Send the token in an Authorization: Bearer header instead of the API key.' }, artifactChanges }];
+}
+
+function notification(skip: Skip): Notification {
+  const serious = ['parse-error', 'unreadable', 'write-failed', 'changed-since-read', 'read-only', 'symlink-loop'].includes(skip.reason);
+  return {
+    descriptor: { id: `skipped/${skip.reason}` },
+    level: serious ? 'warning' : 'note',
+    message: { text: `Skipped ${skip.file} (${skip.reason}): ${maskAll(skip.message)}` },
+    locations: [{ physicalLocation: { artifactLocation: { uri: relUri(skip.file), uriBaseId: SRCROOT } } }],
+  };
+}
+
+export function toSarif(report: Report, plans: FilePlan[]): Log {
+  const sites = sortSites(report.sites).filter((s) => s.status !== 'ignored' && !s.applied);
+  const ids = [...new Set(sites.map((s) => ruleId(s.pattern, s.status as SarifStatus)))].sort(compareText);
+  const rules = ids.map((id) => {
+    const [, pattern, status] = id.split('/') as [string, Site['pattern'], SarifStatus];
+    return makeRule(pattern, status);
+  });
+  const results: Result[] = sites.map((site) => {
+    const status = site.status as SarifStatus;
+    const id = ruleId(site.pattern, status);
+    const result: Result = {
+      ruleId: id,
+      ruleIndex: ids.indexOf(id),
+      level: LEVEL[status],
+      message: { text: resultText(site) },
+      locations: [location(site.file, site.line, site.column)],
+      partialFingerprints: { [FINGERPRINT_KEY]: site.id },
+    };
+    if (site.requests.length > 0) {
+      result.relatedLocations = site.requests.map((r, i) => ({ id: i + 1, ...location(r.file, r.line), message: { text: requestText(r) } }));
+    }
+    const fixes = fixFor(site, plans);
+    if (fixes) result.fixes = fixes;
+    result.properties = {
+      status: site.status,
+      reason: site.reason,
+      category: site.category,
+      scopes: [...new Set(site.requests.flatMap((r) => r.scopes))].sort(compareText),
+      ...(site.flags?.length ? { flags: site.flags } : {}),
+    };
+    return result;
+  });
+  const skipped = [...report.skipped].sort((a, b) => compareText(a.file, b.file));
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: report.tool.name, version: report.tool.version, semanticVersion: report.tool.version, rules } },
+      originalUriBaseIds: { [SRCROOT]: { uri: rootUri(report.root) } },
+      invocations: [{ executionSuccessful: true, toolExecutionNotifications: skipped.map(notification) }],
+      columnKind: 'utf16CodeUnits',
+      results,
+    }],
+  };
+}
+
+/** Pretty-printed (2 spaces) with a final newline. */
+export function renderSarif(report: Report, plans: FilePlan[]): string {
+  return `${JSON.stringify(toSarif(report, plans), null, 2)}\n`;
+}
