@@ -3,6 +3,6 @@ export { renderCheckLine } from './check.js';
 export { shouldColor } from './color.js';
 export { renderJson, toJsonReport } from './json.js';
 export { renderMarkdown, type MarkdownInput } from './markdown.js';
-export { renderPatch, renderFilePatch } from './patch.js';
+export { renderFilePatch, renderPatch, toFileChanges } from './patch.js';
 export { renderSarif, toSarif } from './sarif.js';
 export { renderDiff, renderSummary, type DiffOptions, type SummaryOptions } from './terminal.js';

@@ -3,6 +3,7 @@
 // and a file with a BOM gets U+FEFF at the start of line 1 on both sides, exactly as git sees the bytes.
 import { structuredPatch } from 'diff';
 import type { FilePlan } from '../model/edit.js';
+import type { FileChange } from '../model/report.js';
 import { gitHeaderName, gitQuotePath } from './git-path.js';
 import { changedPlans } from './select.js';
 
@@ -65,4 +66,9 @@ export function renderFilePatch(plan: FilePlan): string {
 /** All planned edits as one patch, files in path order. Empty string when nothing changes. */
 export function renderPatch(plans: FilePlan[]): string {
   return changedPlans(plans).map(renderFilePatch).join('');
+}
+
+/** `Report.changes`: one entry per changed file, its diff unmasked (renderJson masks it). */
+export function toFileChanges(plans: FilePlan[]): FileChange[] {
+  return changedPlans(plans).map((p) => ({ file: p.file, siteIds: [...p.siteIds], diff: renderFilePatch(p) }));
 }

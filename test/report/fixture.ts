@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { FilePlan, SiteEdits, TextEdit } from '../../src/model/edit.js';
 import type { Report } from '../../src/model/report.js';
 import type { RequestInfo, Site } from '../../src/model/site.js';
-import { renderFilePatch } from '../../src/report/patch.js';
+import { toFileChanges } from '../../src/report/patch.js';
 
 export const KEY = 'bdcec428-0000-4000-8000-000000000abc';
 
@@ -242,7 +242,7 @@ export function makeReport(overrides: Partial<Report> = {}): Report {
       { file: 'vendor/analytics.min.js', reason: 'minified', message: 'Minified (average line length 1840).' },
     ],
     token: { kind: 'service-key', reason: 'Every call is a server-side REST call in one account; no webhooks or UI extensions were found.' },
-    changes: PLANS.map((p) => ({ file: p.file, siteIds: p.siteIds, diff: renderFilePatch(p) })),
+    changes: toFileChanges(PLANS),
     tokenSources: ['process.env.HUBSPOT_API_KEY', '$HUBSPOT_API_KEY', 'process.env.HUBSPOT_ACCESS_TOKEN'],
     ...overrides,
   };

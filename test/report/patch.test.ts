@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { FilePlan } from '../../src/model/edit.js';
 import { gitQuotePath } from '../../src/report/git-path.js';
-import { renderFilePatch, renderPatch } from '../../src/report/patch.js';
+import { renderFilePatch, renderPatch, toFileChanges } from '../../src/report/patch.js';
 import { edit, KEY, makePlan, PLANS } from './fixture.js';
 import { expectGolden } from './golden.js';
 
@@ -90,6 +90,13 @@ describe('renderPatch', () => {
     expect(renderPatch([{ ...PLANS[0], after: PLANS[0].before }])).toBe('');
     const files = [...renderPatch(PLANS).matchAll(/^diff --git a\/(\S+)/gm)].map((m) => m[1]);
     expect(files).toEqual(['legacy/sync.js', 'scripts/export-deals.sh', 'src/client.ts', 'src/hubspot.ts']);
+  });
+
+  it('gives Report.changes: one entry per changed file, concatenating to the patch', () => {
+    const changes = toFileChanges([...PLANS, { ...PLANS[0], file: 'same.ts', after: PLANS[0].before }]);
+    expect(changes.map((c) => c.file)).toEqual(['legacy/sync.js', 'scripts/export-deals.sh', 'src/client.ts', 'src/hubspot.ts']);
+    expect(changes.map((c) => c.diff).join('')).toBe(renderPatch(PLANS));
+    expect(changes[3].siteIds).toEqual(['s-5f1c2a9e01', 's-5f1c2a9e02']);
   });
 
   it('matches the golden patch', () => {
