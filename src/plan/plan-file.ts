@@ -1,0 +1,74 @@
+// Turn one file's proposed site edits into a checked set of text edits: identical edits shared by several
+// sites are applied once, overlapping ones demote a site to manual, and the result must still parse.
+import type { FilePlan, SiteEdits, TextEdit } from '../model/edit.js';
+import type { FileText } from '../model/file.js';
+import type { Language } from '../model/site.js';
+import { applyEdits } from './splice.js';
+import { stillParses } from './syntax-check.js';
+
+export interface PlanInput {
+  file: string;
+  language: Language;
+  text: FileText;
+  /** Edits per auto site, in site order. */
+  sites: Array<{ siteId: string; edits: TextEdit[] }>;
+}
+
+export interface PlanOutcome {
+  plan: FilePlan | null;
+  /** Sites that could not be planned, with the reason code. */
+  demoted: Array<{ siteId: string; reason: 'overlapping-edits' | 'rewrite-would-break-syntax' }>;
+}
+
+const key = (e: TextEdit): string => `${e.start}:${e.end}:${e.text}`;
+
+function overlaps(a: TextEdit, b: TextEdit): boolean {
+  if (key(a) === key(b)) return false;
+  if (a.start === a.end && b.start === b.end) return a.start === b.start; // two different insertions at one point
+  if (a.start === a.end) return a.start > b.start && a.start < b.end;
+  if (b.start === b.end) return b.start > a.start && b.start < a.end;
+  return a.start < b.end && b.start < a.end;
+}
+
+export function planFile(input: PlanInput): PlanOutcome {
+  const demoted: PlanOutcome['demoted'] = [];
+  const accepted: SiteEdits[] = [];
+  for (const s of input.sites) {
+    const clash = accepted.some((a) => a.edits.some((e) => s.edits.some((f) => overlaps(e, f))))
+      || s.edits.some((e, i) => s.edits.some((f, j) => i !== j && overlaps(e, f)));
+    if (clash || s.edits.length === 0) {
+      demoted.push({ siteId: s.siteId, reason: 'overlapping-edits' });
+      continue;
+    }
+    accepted.push({ siteId: s.siteId, file: input.file, edits: s.edits });
+  }
+  const check = (sites: SiteEdits[]): string => applyEdits(input.text.text, sites.flatMap((s) => s.edits));
+  let kept = accepted;
+  let after = check(kept);
+  if (!stillParses(input.text.text, after, input.file, input.language)) {
+    // find the sites that break the file on their own; keep the rest if together they parse
+    kept = accepted.filter((s) => {
+      const ok = stillParses(input.text.text, check([s]), input.file, input.language);
+      if (!ok) demoted.push({ siteId: s.siteId, reason: 'rewrite-would-break-syntax' });
+      return ok;
+    });
+    after = check(kept);
+    if (!stillParses(input.text.text, after, input.file, input.language)) {
+      for (const s of kept) demoted.push({ siteId: s.siteId, reason: 'rewrite-would-break-syntax' });
+      kept = [];
+    }
+  }
+  if (!kept.length) return { plan: null, demoted };
+  return {
+    plan: {
+      file: input.file,
+      before: input.text.text,
+      after,
+      bom: input.text.bom,
+      eol: input.text.eol,
+      siteIds: kept.map((s) => s.siteId),
+      edits: kept,
+    },
+    demoted,
+  };
+}

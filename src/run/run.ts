@@ -1,0 +1,209 @@
+// run(options) → result: the whole pipeline, printing nothing (the CLI prints).
+// discover → read + prefilter → scan → scopes → plan → (choose) → apply → report data.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { FilePlan, TextEdit } from '../model/edit.js';
+import type { FileText, ListedFile } from '../model/file.js';
+import { UsageError, DirtyTreeError, EXIT } from '../model/errors.js';
+import type { Mode, Report } from '../model/report.js';
+import type { Site, Skip } from '../model/site.js';
+import { listFiles } from '../discover/list.js';
+import { readCandidate } from './read-candidate.js';
+import { scanFile } from './scan-file.js';
+import { libraryAliases, makeWrapperResolver, readPackageJson, repoKind } from './repo-facts.js';
+import { unionScopes, recommendToken, scopesFor } from '../scopes/index.js';
+import { planFile } from '../plan/plan-file.js';
+import { applyPlans } from '../apply/apply.js';
+import { dirtyFiles } from '../apply/dirty.js';
+import { messageFor } from '../scan/messages.js';
+import { VERSION } from './version.js';
+
+export interface RunOptions {
+  root: string;
+  mode: Mode;
+  include: string[];
+  exclude: string[];
+  gitignore: boolean;
+  outDir: string;
+  tokenEnv: string;
+  allowDirty: boolean;
+  rewriteBrowser: boolean;
+  /** Interactive mode: given the planned changes, the site ids a person accepted. */
+  choose?: (plans: FilePlan[], sites: Site[]) => Promise<Set<string>>;
+  /** Checked between file writes (SIGINT). */
+  interrupted?: () => boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface RunResult {
+  report: Report;
+  /** Planned changes (only the applied ones after --write/--interactive). */
+  plans: FilePlan[];
+  exitCode: number;
+}
+
+export async function run(opts: RunOptions): Promise<RunResult> {
+  const rootArg = path.resolve(opts.root);
+  let st;
+  try {
+    st = await fs.stat(rootArg);
+  } catch {
+    throw new UsageError(`path does not exist: ${opts.root}`);
+  }
+  // a single file: scan that file, relative to its folder
+  const root = st.isDirectory() ? rootArg : path.dirname(rootArg);
+  const only = st.isDirectory() ? null : path.basename(rootArg);
+  const listed = await listFiles(root, {
+    gitignore: opts.gitignore,
+    include: only ? [only] : opts.include,
+    exclude: opts.exclude,
+    outDir: path.resolve(opts.outDir),
+  });
+  const files = only ? listed.files.filter((f) => f.path === only) : listed.files;
+  const skipped: Skip[] = [...listed.skipped];
+
+  // read + prefilter
+  const reads = new Map<string, FileText>();
+  const candidates: ListedFile[] = [];
+  let done = 0;
+  await pool(files, 8, async (f) => {
+    const r = await readCandidate(f);
+    done++;
+    if (done % 500 === 0) opts.onProgress?.(done, files.length);
+    if ('skip' in r) { if (r.skip) skipped.push(r.skip); return; }
+    reads.set(f.path, r.text);
+    candidates.push(f);
+  });
+  candidates.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+
+  // repository facts
+  const pkg = await readPackageJson(root);
+  const kind = repoKind(pkg);
+  const texts = new Map<string, string>();
+  for (const [p, t] of reads) texts.set(p, t.text);
+  const repo = {
+    ...kind,
+    libraryAliases: libraryAliases(texts.values()),
+    wrapperOf: makeWrapperResolver(root, new Map([...texts, ...await wrapperModules(root, files, texts)])),
+  };
+
+  // scan
+  const sites: Site[] = [];
+  const edits = new Map<string, TextEdit[]>();
+  for (const f of candidates) {
+    const t = reads.get(f.path)!;
+    const res = scanFile(f, t, repo, { tokenEnv: opts.tokenEnv, rewriteBrowser: opts.rewriteBrowser });
+    sites.push(...res.sites);
+    for (const [id, e] of res.edits) edits.set(id, e);
+    if (res.skip) skipped.push(res.skip);
+  }
+
+  // plan
+  let plans: FilePlan[] = [];
+  const byId = new Map(sites.map((s) => [s.id, s]));
+  const byFile = new Map<string, Site[]>();
+  for (const s of sites) if (s.status === 'auto') (byFile.get(s.file) ?? byFile.set(s.file, []).get(s.file)!).push(s);
+  for (const [file, fileSites] of byFile) {
+    const f = candidates.find((c) => c.path === file)!;
+    const outcome = planFile({ file, language: f.language, text: reads.get(file)!, sites: fileSites.map((s) => ({ siteId: s.id, edits: edits.get(s.id) ?? [] })) });
+    for (const d of outcome.demoted) {
+      const s = byId.get(d.siteId)!;
+      s.status = 'manual';
+      s.reason = d.reason;
+      s.message = messageFor(s);
+    }
+    if (outcome.plan) plans.push(outcome.plan);
+  }
+
+  // choose and apply
+  let applied = 0;
+  if (opts.mode === 'write' || opts.mode === 'interactive') {
+    if (opts.mode === 'interactive' && opts.choose) {
+      const accepted = await opts.choose(plans, sites);
+      plans = replan(plans, candidates, reads, edits, accepted);
+    }
+    const touched = plans.map((p) => p.file);
+    if (!opts.allowDirty) {
+      const dirty = await dirtyFiles(root, touched);
+      if (dirty.length) throw new DirtyTreeError(dirty);
+    }
+    const result = await applyPlans(root, plans, reads, { interrupted: opts.interrupted });
+    skipped.push(...result.failed);
+    const written = new Set(result.written);
+    plans = plans.filter((p) => written.has(p.file));
+    for (const p of plans) for (const id of p.siteIds) { const s = byId.get(id); if (s) { s.applied = true; applied++; } }
+  }
+
+  const report = buildReport(root, opts.mode, files.length, skipped, sites, applied);
+  const problems = skipped.some((s) => ['parse-error', 'unreadable', 'write-failed', 'changed-since-read', 'read-only'].includes(s.reason));
+  let exitCode: number = problems ? EXIT.partial : EXIT.ok;
+  if (opts.mode === 'check') exitCode = report.summary.byStatus.auto + report.summary.byStatus.manual > 0 ? EXIT.findings : exitCode;
+  return { report, plans, exitCode };
+}
+
+/** Files outside the candidate set that candidates import (fetch wrappers rarely mention HubSpot). */
+async function wrapperModules(root: string, files: ListedFile[], texts: Map<string, string>): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const wanted = new Set<string>();
+  for (const [p, t] of texts) {
+    for (const m of t.matchAll(/(?:require\(|from\s+)['"](\.{1,2}\/[^'"]+)['"]/g)) {
+      wanted.add(path.posix.normalize(path.posix.join(path.posix.dirname(p), m[1])));
+    }
+  }
+  if (!wanted.size) return out;
+  for (const f of files) {
+    if (texts.has(f.path) || f.treatment !== 'code') continue;
+    const stem = f.path.replace(/\.(m|c)?[jt]sx?$/, '');
+    if (!wanted.has(stem) && !wanted.has(f.path) && !wanted.has(stem.replace(/\/index$/, ''))) continue;
+    try {
+      out.set(f.path, await fs.readFile(f.abs, 'utf8'));
+    } catch { /* unreadable wrappers only cost precision */ }
+  }
+  return out;
+}
+
+function replan(plans: FilePlan[], candidates: ListedFile[], reads: Map<string, FileText>, edits: Map<string, TextEdit[]>, accepted: Set<string>): FilePlan[] {
+  const out: FilePlan[] = [];
+  for (const p of plans) {
+    const keep = p.siteIds.filter((id) => accepted.has(id));
+    if (!keep.length) continue;
+    if (keep.length === p.siteIds.length) { out.push(p); continue; }
+    const f = candidates.find((c) => c.path === p.file)!;
+    const o = planFile({ file: p.file, language: f.language, text: reads.get(p.file)!, sites: keep.map((id) => ({ siteId: id, edits: edits.get(id) ?? [] })) });
+    if (o.plan) out.push(o.plan);
+  }
+  return out;
+}
+
+function buildReport(root: string, mode: Mode, scanned: number, skipped: Skip[], sites: Site[], applied: number): Report {
+  const byStatus = { auto: 0, manual: 0, 'developer-key': 0, ignored: 0 };
+  for (const s of sites) byStatus[s.status]++;
+  const live = sites.filter((s) => s.status === 'auto' || s.status === 'manual');
+  const scopes = unionScopes(live.flatMap((s) => s.requests.map((r) => ({ ...scopesFor(r.method, r.path), scopes: r.scopes, uncertain: r.scopesUncertain ?? [] }))));
+  const developerKeySites = byStatus['developer-key'];
+  const token = recommendToken({ requiredScopes: scopes.required, developerKeySites, usesWebhooksOrAppFeatures: developerKeySites > 0, multiAccount: false });
+  const tokenSources = [...new Set(sites.filter((s) => s.status === 'auto' && s.token).map((s) => s.token!.expression))].sort();
+  return {
+    schemaVersion: 1,
+    tool: { name: 'migrate-hapikey', version: VERSION },
+    root,
+    mode,
+    summary: { filesScanned: scanned, filesSkipped: skipped.length, sites: sites.length, byStatus, applied },
+    scopes,
+    sites,
+    skipped,
+    token,
+    tokenSources,
+  };
+}
+
+async function pool<T>(items: T[], n: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let i = 0;
+  const workers = Array.from({ length: Math.min(n, items.length) }, async () => {
+    while (i < items.length) {
+      const item = items[i++];
+      await fn(item);
+    }
+  });
+  await Promise.all(workers);
+}

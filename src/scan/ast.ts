@@ -1,0 +1,229 @@
+// Small helpers over TypeScript's syntax tree (the TypeScript that ts-morph bundles; no type checker).
+import { ts } from 'ts-morph';
+import type { Language } from '../model/site.js';
+
+export { ts };
+
+export function parse(fileName: string, text: string, language: Language): ts.SourceFile {
+  const kind =
+    language === 'ts' ? ts.ScriptKind.TS
+    : language === 'tsx' ? ts.ScriptKind.TSX
+    : language === 'jsx' ? ts.ScriptKind.JSX
+    : ts.ScriptKind.JS;
+  // JSX in .js files is common (Create React App): parse .js as JSX so it recovers.
+  const k = kind === ts.ScriptKind.JS ? ts.ScriptKind.JSX : kind;
+  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, k);
+}
+
+export function parseDiagnostics(sf: ts.SourceFile): readonly ts.DiagnosticWithLocation[] {
+  return (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+}
+
+/** Strip parentheses, `await`, type assertions and non-null assertions. */
+export function unwrap(e: ts.Expression): ts.Expression {
+  for (;;) {
+    if (ts.isParenthesizedExpression(e) || ts.isAwaitExpression(e) || ts.isNonNullExpression(e)
+      || ts.isAsExpression(e) || ts.isTypeAssertionExpression(e) || ts.isSatisfiesExpression(e)) {
+      e = e.expression;
+    } else return e;
+  }
+}
+
+/** The parent, skipping the wrappers `unwrap` strips. */
+export function outerParent(n: ts.Node): { node: ts.Node; parent: ts.Node } {
+  let node = n;
+  let parent = n.parent;
+  while (parent && (ts.isParenthesizedExpression(parent) || ts.isAwaitExpression(parent) || ts.isNonNullExpression(parent)
+    || ts.isAsExpression(parent) || ts.isTypeAssertionExpression(parent) || ts.isSatisfiesExpression(parent))) {
+    node = parent;
+    parent = parent.parent;
+  }
+  return { node, parent };
+}
+
+/** Name of a property name node (`a`, `'a'`, `"a"`), or null for computed names. */
+export function propName(name: ts.PropertyName | ts.MemberName | undefined): string | null {
+  if (!name) return null;
+  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) return name.text;
+  if (ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name) || ts.isNumericLiteral(name)) return name.text;
+  return null;
+}
+
+/** A property of an object literal by name. */
+export function getProp(obj: ts.ObjectLiteralExpression, name: string): ts.ObjectLiteralElementLike | undefined {
+  return obj.properties.find((p) => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p) || ts.isMethodDeclaration(p)) && propName(p.name) === name);
+}
+
+export function propValue(p: ts.ObjectLiteralElementLike | undefined): ts.Expression | undefined {
+  if (!p) return undefined;
+  if (ts.isPropertyAssignment(p)) return p.initializer;
+  if (ts.isShorthandPropertyAssignment(p)) return p.name;
+  return undefined;
+}
+
+/** `a.b.c(...)` → ['a','b','c']; element access with a dynamic key gives '[]'; `this` gives 'this'. */
+export function chainOf(e: ts.Expression): string[] | null {
+  e = unwrap(e);
+  if (ts.isIdentifier(e)) return [e.text];
+  if (e.kind === ts.SyntaxKind.ThisKeyword) return ['this'];
+  if (ts.isPropertyAccessExpression(e)) {
+    const left = chainOf(e.expression);
+    return left ? [...left, e.name.text] : null;
+  }
+  if (ts.isElementAccessExpression(e)) {
+    const left = chainOf(e.expression);
+    if (!left) return null;
+    const arg = e.argumentExpression;
+    return [...left, ts.isStringLiteral(arg) ? arg.text : '[]'];
+  }
+  return null;
+}
+
+export function lineCol(sf: ts.SourceFile, pos: number): { line: number; column: number } {
+  const lc = sf.getLineAndCharacterOfPosition(pos);
+  return { line: lc.line + 1, column: lc.character + 1 };
+}
+
+/** The innermost function-like or source file that contains `n` (a scope for `const`/`let` lookups is approximated by it). */
+export function enclosingScope(n: ts.Node): ts.Node {
+  let p: ts.Node | undefined = n.parent;
+  while (p) {
+    if (ts.isSourceFile(p) || ts.isFunctionLike(p) || ts.isBlock(p) || ts.isModuleBlock(p)) return p;
+    p = p.parent;
+  }
+  return n.getSourceFile();
+}
+
+/** True when the identifier is used as a value (not a property name, not a declaration name). */
+export function isValueReference(id: ts.Identifier): boolean {
+  const p = id.parent;
+  if (ts.isPropertyAccessExpression(p) && p.name === id) return false;
+  if ((ts.isPropertyAssignment(p) || ts.isMethodDeclaration(p) || ts.isPropertyDeclaration(p) || ts.isPropertySignature(p)) && p.name === id) return false;
+  if (ts.isVariableDeclaration(p) && p.name === id) return false;
+  if ((ts.isFunctionDeclaration(p) || ts.isFunctionExpression(p) || ts.isClassDeclaration(p) || ts.isParameter(p)) && p.name === id) return false;
+  if (ts.isBindingElement(p) && (p.name === id || p.propertyName === id)) return false;
+  if (ts.isImportSpecifier(p) || ts.isImportClause(p) || ts.isNamespaceImport(p) || ts.isExportSpecifier(p)) return false;
+  if (ts.isLabeledStatement(p) || ts.isBreakOrContinueStatement(p)) return false;
+  if (ts.isJsxAttribute(p)) return false;
+  return true;
+}
+
+/** Value references to the variable `name` declared by `decl` inside `scope` (shadowing by inner declarations of the same name is honoured). */
+export function referencesOf(name: string, scope: ts.Node, decl: ts.Node): ts.Identifier[] {
+  const out: ts.Identifier[] = [];
+  const visit = (n: ts.Node, shadowed: boolean): void => {
+    if (n !== scope && n !== decl && declaresName(n, name) && !containsNode(n, decl)) shadowed = true;
+    if (ts.isIdentifier(n) && n.text === name && !shadowed && isValueReference(n)) out.push(n);
+    ts.forEachChild(n, (c) => visit(c, shadowed));
+  };
+  visit(scope, false);
+  return out;
+}
+
+function containsNode(outer: ts.Node, inner: ts.Node): boolean {
+  return inner.pos >= outer.pos && inner.end <= outer.end;
+}
+
+/** Does this function/block declare `name` itself (parameter or block-level const/let/var/function)? */
+function declaresName(n: ts.Node, name: string): boolean {
+  if (ts.isFunctionLike(n)) {
+    return n.parameters.some((p) => bindsName(p.name, name));
+  }
+  if (ts.isBlock(n)) {
+    return n.statements.some((s) =>
+      (ts.isVariableStatement(s) && s.declarationList.declarations.some((d) => bindsName(d.name, name)))
+      || (ts.isFunctionDeclaration(s) && s.name?.text === name));
+  }
+  return false;
+}
+
+function bindsName(b: ts.BindingName, name: string): boolean {
+  if (ts.isIdentifier(b)) return b.text === name;
+  return b.elements.some((e) => !ts.isOmittedExpression(e) && bindsName(e.name, name));
+}
+
+/** Find the declaration of identifier `id` by walking outwards through scopes. */
+export function declarationOf(id: ts.Identifier): ts.VariableDeclaration | ts.ParameterDeclaration | ts.FunctionDeclaration | ts.BindingElement | null {
+  const name = id.text;
+  let scope: ts.Node | undefined = id.parent;
+  while (scope) {
+    if (ts.isFunctionLike(scope)) {
+      for (const p of scope.parameters) {
+        const found = findBinding(p, p.name, name);
+        if (found) return found as ts.ParameterDeclaration | ts.BindingElement;
+      }
+    }
+    if (ts.isBlock(scope) || ts.isSourceFile(scope) || ts.isModuleBlock(scope) || ts.isCaseClause(scope) || ts.isDefaultClause(scope)) {
+      for (const s of scope.statements) {
+        if (ts.isVariableStatement(s)) {
+          for (const d of s.declarationList.declarations) {
+            const found = findBinding(d, d.name, name);
+            if (found) return found as ts.VariableDeclaration | ts.BindingElement;
+          }
+        } else if (ts.isFunctionDeclaration(s) && s.name?.text === name) {
+          return s;
+        }
+      }
+    }
+    if ((ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) && scope.initializer && ts.isVariableDeclarationList(scope.initializer)) {
+      for (const d of scope.initializer.declarations) {
+        const found = findBinding(d, d.name, name);
+        if (found) return found as ts.VariableDeclaration | ts.BindingElement;
+      }
+    }
+    scope = scope.parent;
+  }
+  return null;
+}
+
+function findBinding(owner: ts.Node, b: ts.BindingName, name: string): ts.Node | null {
+  if (ts.isIdentifier(b)) return b.text === name ? owner : null;
+  for (const e of b.elements) {
+    if (ts.isOmittedExpression(e)) continue;
+    if (ts.isIdentifier(e.name) && e.name.text === name) return e;
+    const inner = findBinding(e, e.name, name);
+    if (inner) return inner;
+  }
+  return null;
+}
+
+/** The initializer of a `const x = …` (or `let`/`var` never reassigned in the file), unwrapped. */
+export function constInitializer(id: ts.Identifier): ts.Expression | null {
+  const d = declarationOf(id);
+  if (!d || !ts.isVariableDeclaration(d) || !d.initializer || !ts.isIdentifier(d.name)) return null;
+  const list = d.parent;
+  if (ts.isVariableDeclarationList(list) && !(list.flags & ts.NodeFlags.Const)) {
+    if (isReassigned(d.name.text, enclosingScope(d))) return null;
+  }
+  return unwrap(d.initializer);
+}
+
+function isReassigned(name: string, scope: ts.Node): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(n.left) && n.left.text === name) found = true;
+    ts.forEachChild(n, visit);
+  };
+  visit(scope);
+  return found;
+}
+
+export function isStringLike(n: ts.Node): n is ts.StringLiteral | ts.NoSubstitutionTemplateLiteral {
+  return ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n);
+}
+
+/** Source text of a node. */
+export function textOf(n: ts.Node): string {
+  return n.getText();
+}
+
+/** The statement that contains `n`. */
+export function statementOf(n: ts.Node): ts.Statement | null {
+  let p: ts.Node | undefined = n;
+  while (p && !ts.isSourceFile(p)) {
+    if (ts.isStatement(p) && p.parent && (ts.isBlock(p.parent) || ts.isSourceFile(p.parent) || ts.isModuleBlock(p.parent) || ts.isCaseClause(p.parent) || ts.isDefaultClause(p.parent))) return p;
+    p = p.parent;
+  }
+  return null;
+}

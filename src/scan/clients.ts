@@ -1,0 +1,165 @@
+// Recognise HTTP calls: which client, which argument is the URL, where its options object is.
+import type { Client, HttpMethod } from '../model/site.js';
+import { ts, chainOf, constInitializer, getProp, propValue, unwrap } from './ast.js';
+import type { Bindings } from './imports.js';
+import { evalString } from './url.js';
+
+export interface RequestCall {
+  call: ts.CallExpression;
+  client: Client;
+  method: HttpMethod | null;
+  /** The URL expression (an argument, or the `url` property of a config object). */
+  url: ts.Expression | null;
+  /** Index of the argument that is (or would be) the options object carrying `headers`. */
+  optionsIndex: number;
+  /** True when the options object is the only config (axios(config), request(opts), $.ajax(opts)). */
+  configForm: boolean;
+  /** Base URL of an axios instance, evaluated. */
+  baseURL?: string;
+  /** How headers are given: an options object (`headers: {…}`) or not at all (unsupported client form). */
+  headers: 'options' | 'unsupported';
+}
+
+export interface AxiosInstance {
+  create: ts.CallExpression;
+  config: ts.ObjectLiteralExpression | null;
+  baseURL: string | undefined;
+}
+
+const FETCH_MODULES = new Set(['node-fetch', 'cross-fetch', 'isomorphic-fetch', 'isomorphic-unfetch', 'undici', 'make-fetch-happen']);
+const REQUEST_MODULES = new Set(['request', 'request-promise', 'request-promise-native', 'requestretry', 'postman-request', 'request-promise-any']);
+const VERBS_NO_BODY = new Set(['get', 'delete', 'head', 'options']);
+const VERBS_BODY = new Set(['post', 'put', 'patch']);
+
+function verb(name: string): HttpMethod | null {
+  const v = name.toUpperCase();
+  return v === 'GET' || v === 'POST' || v === 'PUT' || v === 'PATCH' || v === 'DELETE' ? v : v === 'DEL' ? 'DELETE' : null;
+}
+
+function methodFrom(obj: ts.Expression | undefined, fallback: HttpMethod | null): HttpMethod | null {
+  if (!obj) return fallback;
+  obj = unwrap(obj);
+  if (!ts.isObjectLiteralExpression(obj)) return fallback;
+  const m = propValue(getProp(obj, 'method')) ?? propValue(getProp(obj, 'type'));
+  if (!m) return fallback;
+  const s = evalString(m);
+  return s.includes('{}') ? null : verb(s);
+}
+
+function moduleOf(name: string, bindings: Bindings): string | null {
+  return bindings.get(name)?.module ?? null;
+}
+
+/** Is `name` an axios instance (`const x = axios.create(…)`)? */
+export function axiosInstanceOf(e: ts.Expression, bindings: Bindings): AxiosInstance | null {
+  e = unwrap(e);
+  let init: ts.Expression | null = null;
+  if (ts.isIdentifier(e)) init = constInitializer(e);
+  if (!init || !ts.isCallExpression(init)) return null;
+  const chain = chainOf(init.expression);
+  if (!chain || chain.length !== 2 || chain[1] !== 'create') return null;
+  if (!(chain[0] === 'axios' || moduleOf(chain[0], bindings) === 'axios')) return null;
+  const a0 = init.arguments[0] ? unwrap(init.arguments[0]) : undefined;
+  const config = a0 && ts.isObjectLiteralExpression(a0) ? a0 : null;
+  const b = config ? propValue(getProp(config, 'baseURL')) ?? propValue(getProp(config, 'baseUrl')) : undefined;
+  return { create: init, config, baseURL: b ? evalString(b) : undefined };
+}
+
+function isAxios(name: string, bindings: Bindings): boolean {
+  return name === 'axios' || moduleOf(name, bindings) === 'axios';
+}
+
+/** Recognise `call` as an HTTP request, or return null. */
+export function recogniseRequest(call: ts.CallExpression, bindings: Bindings): RequestCall | null {
+  const chain = chainOf(call.expression);
+  if (!chain) return null;
+  const args = call.arguments;
+  const a0 = args[0] ? unwrap(args[0]) : undefined;
+  const last = chain[chain.length - 1];
+  const root = chain[0];
+  const base = (client: Client, method: HttpMethod | null, url: ts.Expression | null, optionsIndex: number, configForm = false): RequestCall =>
+    ({ call, client, method, url, optionsIndex, configForm, headers: 'options' });
+
+  // fetch(url, init), window.fetch, $.fetch, node-fetch aliases
+  if (last === 'fetch' || (chain.length === 1 && FETCH_MODULES.has(moduleOf(root, bindings) ?? ''))) {
+    return base('fetch', methodFrom(args[1], 'GET'), args[0] ?? null, 1);
+  }
+  // axios
+  if (chain.length === 1 && isAxios(root, bindings)) {
+    if (a0 && ts.isObjectLiteralExpression(a0)) {
+      return base('axios', methodFrom(a0, 'GET'), propValue(getProp(a0, 'url')) ?? null, 0, true);
+    }
+    return base('axios', methodFrom(args[1], 'GET'), args[0] ?? null, 1);
+  }
+  if (chain.length === 2) {
+    const owner = unwrap((call.expression as ts.PropertyAccessExpression).expression ?? call.expression);
+    const inst = ts.isPropertyAccessExpression(unwrap(call.expression)) ? axiosInstanceOf(owner, bindings) : null;
+    if (isAxios(root, bindings) || inst) {
+      const r = axiosVerb(call, last);
+      if (r) {
+        if (inst?.baseURL) r.baseURL = inst.baseURL;
+        return r;
+      }
+    }
+    // got
+    if (moduleOf(root, bindings) === 'got' && (VERBS_NO_BODY.has(last) || VERBS_BODY.has(last))) {
+      return base('got', verb(last), args[0] ?? null, 1);
+    }
+    // request family
+    if (REQUEST_MODULES.has(moduleOf(root, bindings) ?? '') && (VERBS_NO_BODY.has(last) || VERBS_BODY.has(last) || last === 'del')) {
+      return requestForm(call, verb(last));
+    }
+    // node https/http
+    const m = moduleOf(root, bindings) ?? root;
+    if ((m === 'https' || m === 'http' || m === 'node:https' || m === 'node:http') && (last === 'get' || last === 'request')) {
+      const r = base('node-http', last === 'get' ? 'GET' : methodFrom(args[1], null), args[0] ?? null, 1);
+      if (a0 && ts.isObjectLiteralExpression(a0)) { r.configForm = true; r.optionsIndex = 0; r.url = null; r.method = methodFrom(a0, 'GET'); }
+      return r;
+    }
+    // jQuery
+    if ((root === '$' || root === 'jQuery') && last === 'ajax' && a0 && ts.isObjectLiteralExpression(a0)) {
+      return base('jquery', methodFrom(a0, 'GET'), propValue(getProp(a0, 'url')) ?? null, 0, true);
+    }
+    // Zapier
+    if (root === 'z' && last === 'request') {
+      if (a0 && ts.isObjectLiteralExpression(a0)) return base('zapier', methodFrom(a0, 'GET'), propValue(getProp(a0, 'url')) ?? null, 0, true);
+      return base('zapier', methodFrom(args[1], 'GET'), args[0] ?? null, 1);
+    }
+  }
+  // got(url, opts), request(url|opts, …)
+  if (chain.length === 1 && moduleOf(root, bindings) === 'got') return base('got', methodFrom(args[1], 'GET'), args[0] ?? null, 1);
+  if (chain.length === 1 && REQUEST_MODULES.has(moduleOf(root, bindings) ?? '')) return requestForm(call, null);
+  return null;
+}
+
+function axiosVerb(call: ts.CallExpression, name: string): RequestCall | null {
+  const args = call.arguments;
+  if (name === 'request') {
+    const a0 = args[0] ? unwrap(args[0]) : undefined;
+    if (a0 && ts.isObjectLiteralExpression(a0)) {
+      return { call, client: 'axios', method: methodFrom(a0, 'GET'), url: propValue(getProp(a0, 'url')) ?? null, optionsIndex: 0, configForm: true, headers: 'options' };
+    }
+    return null;
+  }
+  if (VERBS_NO_BODY.has(name)) return { call, client: 'axios', method: verb(name), url: args[0] ?? null, optionsIndex: 1, configForm: false, headers: 'options' };
+  if (VERBS_BODY.has(name)) return { call, client: 'axios', method: verb(name), url: args[0] ?? null, optionsIndex: 2, configForm: false, headers: 'options' };
+  return null;
+}
+
+function requestForm(call: ts.CallExpression, method: HttpMethod | null): RequestCall {
+  const args = call.arguments;
+  const a0 = args[0] ? unwrap(args[0]) : undefined;
+  if (a0 && ts.isObjectLiteralExpression(a0)) {
+    const url = propValue(getProp(a0, 'url')) ?? propValue(getProp(a0, 'uri')) ?? null;
+    return { call, client: 'request', method: methodFrom(a0, method ?? 'GET'), url, optionsIndex: 0, configForm: true, headers: 'options' };
+  }
+  return { call, client: 'request', method: methodFrom(args[1], method ?? 'GET'), url: args[0] ?? null, optionsIndex: 1, configForm: false, headers: 'options' };
+}
+
+/** The options object literal of a request, when it is one. */
+export function optionsObject(req: RequestCall): ts.ObjectLiteralExpression | null {
+  const a = req.call.arguments[req.optionsIndex];
+  if (!a) return null;
+  const u = unwrap(a);
+  return ts.isObjectLiteralExpression(u) ? u : null;
+}

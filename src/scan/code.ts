@@ -1,0 +1,706 @@
+// Scan one JS/TS file: find key sites, follow each to the calls it feeds, classify it, and propose its edits.
+import { createHash } from 'node:crypto';
+import type { TextEdit } from '../model/edit.js';
+import type { Category, Client, HttpMethod, Pattern, RequestInfo, Site, Status } from '../model/site.js';
+import { isDeveloperKeyEndpoint, libraryEndpoints, lifecycleFor, scopesFor } from '../scopes/index.js';
+import { fingerprint, maskSecret } from './text/secret.js';
+import { ts, getProp, lineCol, parse, parseDiagnostics, propName, propValue, statementOf, unwrap } from './ast.js';
+import { axiosInstanceOf, optionsObject, type RequestCall } from './clients.js';
+import type { FileFindings, ScanInput } from './context.js';
+import { usesOf, type FlowContext, type Use } from './flow.js';
+import { findHits, type Hit } from './hits.js';
+import { collectBindings, type Bindings } from './imports.js';
+import { callsThroughClient, type Lib } from './libraries.js';
+import { addAuthorizationHeader, addProperty, removeProperty } from './object-edits.js';
+import { analyseQueryKey, piecesOf, urlExpressionOf } from './query-string.js';
+import { bearerValue, detectStyle, quoted, type Style } from './style.js';
+import { evalString, hostAndPath, isOtherHost, joinUrl } from './url.js';
+import { messageFor } from './messages.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const PLACEHOLDER = /^(demo|test|x+|your[_-]?api[_-]?key|api[ _-]?key[ _-]?here|<.*>|\{.*\}|\s*)$/i;
+
+interface Draft {
+  pos: number;
+  pattern: Pattern;
+  category: Category;
+  status?: Status;
+  reason?: string;
+  /** The expression that held the key (its text becomes the token's source), or null for a literal. */
+  keyExpr: ts.Expression | null;
+  literal: string | null;
+  requests: RequestInfo[];
+  /** Calls that must receive the Authorization header. */
+  headerCalls: RequestCall[];
+  unknown: Use[];
+  edits: TextEdit[];
+  editError?: string;
+  flags: string[];
+  /** Set when the Authorization header is added by the site's own edits (shared config, interceptor, library). */
+  selfContained?: boolean;
+}
+
+export function scanCode(input: ScanInput): FileFindings {
+  const { file } = input;
+  const ranges = input.ranges ?? [{ start: 0, end: input.text.length, lang: file.language as 'ts' }];
+  const out: FileFindings = { sites: [], edits: new Map() };
+  for (const r of ranges) {
+    // Component script blocks are parsed on a text where everything outside the block is blanked, so offsets map 1:1.
+    const text = ranges.length === 1 && r.start === 0 && r.end === input.text.length
+      ? input.text
+      : input.text.slice(0, r.end).replace(/[^\r\n]/g, ' ').slice(0, r.start) + input.text.slice(r.start, r.end);
+    const lang = r.lang === 'ts' || r.lang === 'tsx' || r.lang === 'jsx' ? r.lang : 'js';
+    const sf = parse(file.path, text, input.ranges ? lang : file.language);
+    scanSource(sf, input, out);
+  }
+  return out;
+}
+
+function scanSource(sf: ts.SourceFile, input: ScanInput, out: FileFindings): void {
+  const { file, repo, options } = input;
+  const bindings = collectBindings(sf);
+  const hubspotFile = /hubspot|hubapi|hapikey/i.test(sf.text);
+  const hits = findHits(sf, bindings, repo.libraryAliases, hubspotFile);
+  const style = detectStyle(sf, input.eol);
+  const flow: FlowContext = {
+    bindings,
+    wrapperOf: repo.wrapperOf ? (module, name) => repo.wrapperOf!(file.path, module, name) : undefined,
+  };
+  const diags = parseDiagnostics(sf);
+  const browser = isBrowserCode(sf, input);
+  const drafts: Draft[] = [];
+  const siteLines = new Set<number>();
+  for (const hit of hits) {
+    const d = analyse(hit, sf, bindings, flow, style, options.tokenEnv);
+    if (!d) continue;
+    if (diags.length && d.status === undefined && diags.some((x) => Math.abs(x.start - d.pos) < 2000)) {
+      d.status = 'manual';
+      d.reason = 'parse-error';
+    }
+    drafts.push(d);
+  }
+  // decide statuses
+  for (const d of drafts) classify(d, { repo: input.repo, browser, rewriteBrowser: options.rewriteBrowser, path: file.path });
+  // config/format hits on a line that already has a key site add nothing
+  for (const d of drafts) if (d.category !== 'P30_CONFIG_DECL' && d.category !== 'P31_KEY_FORMAT_CHECK') siteLines.add(lineCol(sf, d.pos).line);
+  const occurrences = new Map<string, number>();
+  for (const d of drafts) {
+    const { line, column } = lineCol(sf, d.pos);
+    if ((d.category === 'P30_CONFIG_DECL' || d.category === 'P31_KEY_FORMAT_CHECK') && siteLines.has(line)) continue;
+    if (d.category === 'P30_CONFIG_DECL' || d.category === 'P31_KEY_FORMAT_CHECK') siteLines.add(line);
+    const idBase = `${file.path}\0${d.category}\0${sf.text.slice(d.pos, d.pos + 40)}`;
+    const n = occurrences.get(idBase) ?? 0;
+    occurrences.set(idBase, n + 1);
+    const id = createHash('sha1').update(idBase + '\0' + n).digest('hex').slice(0, 12);
+    const tokenExpr = d.keyExpr ? d.keyExpr.getText(sf) : `process.env.${options.tokenEnv}`;
+    const site: Site = {
+      id,
+      file: file.path,
+      line,
+      column,
+      language: file.language,
+      pattern: d.pattern,
+      status: d.status!,
+      reason: d.reason ?? '',
+      message: '',
+      applied: false,
+      requests: d.requests.map((r) => {
+        const { host: _host, ...rest } = r as RequestInfo & { host?: string | null };
+        return { ...rest, file: file.path };
+      }),
+      secret: d.literal && (UUID.test(d.literal.trim()) || /^pat-/.test(d.literal.trim()))
+        ? { kind: /^pat-/.test(d.literal.trim()) ? 'private-app-token' : 'legacy-api-key', masked: maskSecret(d.literal.trim()), fingerprint: fingerprint(d.literal.trim()) }
+        : null,
+      category: d.category,
+    };
+    if (d.status === 'auto' || (d.status === 'manual' && d.keyExpr)) {
+      site.token = { expression: tokenExpr, origin: d.keyExpr ? 'key-expression' : 'env-default' };
+    }
+    if (d.flags.length) site.flags = [...new Set(d.flags)];
+    site.message = messageFor(site, d.editError);
+    out.sites.push(site);
+    if (d.status === 'auto') out.edits.set(id, d.edits);
+  }
+}
+
+function analyse(hit: Hit, sf: ts.SourceFile, bindings: Bindings, flow: FlowContext, style: Style, tokenEnv: string): Draft | null {
+  const base = (pattern: Pattern, category: Category): Draft => ({
+    pos: hit.pos, pattern, category, keyExpr: null, literal: null, requests: [], headerCalls: [], unknown: [], edits: [], flags: [],
+  });
+  switch (hit.kind) {
+    case 'comment': {
+      const d = base('other', 'P23_COMMENTED');
+      d.status = 'ignored';
+      d.reason = 'commented-out';
+      const lit = /hapikey=\s*([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/i.exec(hit.text);
+      if (lit) { d.literal = lit[1]; d.flags.push('rotate-key'); }
+      return d;
+    }
+    case 'config': {
+      const d = base('other', 'P30_CONFIG_DECL');
+      d.status = 'ignored';
+      d.reason = 'config-declaration';
+      return d;
+    }
+    case 'format-check': {
+      const d = base('other', 'P31_KEY_FORMAT_CHECK');
+      d.status = 'manual';
+      d.reason = 'key-format-check';
+      return d;
+    }
+    case 'query':
+      return analyseQuery(hit.node, hit.pos, sf, flow, style, tokenEnv, base);
+    case 'search-params':
+      return analyseSearchParams(hit.node, sf, flow, style, tokenEnv, base);
+    case 'property':
+      return analyseProperty(hit.node, sf, bindings, flow, style, tokenEnv, base);
+    case 'assignment':
+      return analyseAssignment(hit.node, sf, flow, style, tokenEnv, base);
+    case 'library-option':
+    case 'library-assignment':
+    case 'library-setter':
+      return analyseLibrary(hit, sf, tokenEnv, base);
+  }
+}
+
+type Base = (pattern: Pattern, category: Category) => Draft;
+
+// ---------------------------------------------------------------- query strings
+
+function analyseQuery(node: ts.Node, pos: number, sf: ts.SourceFile, flow: FlowContext, style: Style, tokenEnv: string, base: Base): Draft {
+  const urlExpr = urlExpressionOf(node);
+  const pieces = piecesOf(urlExpr, sf);
+  const at = pieces.findIndex((p) => p.kind === 'text' && p.node === node);
+  const isTemplate = pieces.some((p) => p.kind === 'text' && p.quote === '`');
+  const d = base('query-string', isTemplate ? 'P01_QS_TEMPLATE' : 'P02_QS_CONCAT');
+  const q = at >= 0 ? analyseQueryKey(pieces, at) : null;
+  if (!q) { d.status = 'manual'; d.reason = 'unrecognised-url'; return d; }
+  d.pos = q.pos;
+  d.keyExpr = q.valueExpr;
+  d.literal = q.literal;
+  if (q.name !== 'hapikey') { d.status = 'manual'; d.reason = 'param-name-case'; }
+  if (q.error) { d.editError = q.error; }
+  else d.edits.push(...q.edits!);
+  noteLiteral(d);
+  // the URL flows to requests
+  followToRequests(d, urlExpr, 'url', flow);
+  addHeaderEdits(d, style, tokenEnv);
+  return d;
+}
+
+function noteLiteral(d: Draft): void {
+  if (d.literal === null) return;
+  const v = d.literal.trim();
+  if (UUID.test(v) || /^pat-/.test(v)) d.flags.push('hard-coded-key');
+  else if (PLACEHOLDER.test(v)) d.flags.push('placeholder-key');
+  if (d.literal !== v) d.flags.push('whitespace-in-key');
+}
+
+// ---------------------------------------------------------------- URL / URLSearchParams
+
+function analyseSearchParams(call: ts.CallExpression, sf: ts.SourceFile, flow: FlowContext, style: Style, tokenEnv: string, base: Base): Draft {
+  const d = base('url-search-params', 'P03_QS_URL_API');
+  d.keyExpr = call.arguments[1] ? unwrap(call.arguments[1]) : null;
+  if (d.keyExpr && (ts.isStringLiteral(d.keyExpr) || ts.isNoSubstitutionTemplateLiteral(d.keyExpr))) { d.literal = d.keyExpr.text; d.keyExpr = null; noteLiteral(d); }
+  const stmt = statementOf(call);
+  if (!stmt || !ts.isExpressionStatement(stmt) || unwrap(stmt.expression) !== call) {
+    d.editError = 'set-not-a-statement';
+  } else {
+    d.edits.push(removeStatement(stmt, sf));
+  }
+  // u.searchParams.set(...) → follow u
+  const target = unwrap(call.expression) as ts.PropertyAccessExpression;
+  const owner = unwrap(target.expression);
+  if (ts.isPropertyAccessExpression(owner) && owner.name.text === 'searchParams') {
+    const urlObj = unwrap(owner.expression);
+    followVariable(d, urlObj, 'url', flow);
+  } else if (ts.isIdentifier(owner)) {
+    // const params = new URLSearchParams(); params.set('hapikey', k); `${url}?${params}`
+    followVariable(d, owner, 'url', flow);
+  } else {
+    d.unknown.push({ kind: 'unknown', node: owner, why: 'unknown-url-object' });
+  }
+  addHeaderEdits(d, style, tokenEnv);
+  return d;
+}
+
+/** Follow the value a variable was initialised with. */
+function followVariable(d: Draft, id: ts.Expression, as: 'url' | 'options', flow: FlowContext): void {
+  if (!ts.isIdentifier(id)) { d.unknown.push({ kind: 'unknown', node: id, why: 'not-a-variable' }); return; }
+  const decl = declarationWithInit(id);
+  if (!decl) { d.unknown.push({ kind: 'unknown', node: id, why: 'no-declaration' }); return; }
+  followToRequests(d, decl, as, flow);
+}
+
+function declarationWithInit(id: ts.Identifier): ts.Expression | null {
+  const sf = id.getSourceFile();
+  let found: ts.Expression | null = null;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === id.text && n.initializer && n.pos <= id.pos) found = n.initializer;
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return found;
+}
+
+function removeStatement(stmt: ts.Statement, sf: ts.SourceFile): TextEdit {
+  const text = sf.text;
+  const start = stmt.getStart(sf);
+  const ls = text.lastIndexOf('\n', start - 1) + 1;
+  let end = stmt.end;
+  const rest = /^[ \t]*(\r?\n)?/.exec(text.slice(end))![0];
+  if (text.slice(ls, start).trim() === '' && rest.includes('\n')) return { start: ls, end: end + rest.length, text: '' };
+  return { start, end, text: '' };
+}
+
+// ---------------------------------------------------------------- { hapikey: k } properties
+
+const QUERY_OPTION = new Set(['params', 'qs', 'query', 'searchParams', 'queryParams', 'data']);
+
+function analyseProperty(prop: ts.PropertyAssignment | ts.ShorthandPropertyAssignment, sf: ts.SourceFile, bindings: Bindings, flow: FlowContext, style: Style, tokenEnv: string, base: Base): Draft {
+  const obj = prop.parent as ts.ObjectLiteralExpression;
+  const value = ts.isPropertyAssignment(prop) ? unwrap(prop.initializer) : prop.name;
+  const d = base('params-object', 'P05_QS_CLIENT_OPTION');
+  setKeyValue(d, value);
+  const name = propName(prop.name)!;
+  if (name !== 'hapikey') { d.status = 'manual'; d.reason = name === 'hapi_key' ? 'setting-name' : 'param-name-case'; }
+  if (ts.isObjectLiteralExpression(value)) { d.flags.push('key-is-object'); d.status = 'manual'; d.reason = 'key-is-object'; }
+
+  const { parent: op } = outer(obj);
+  // .query({ hapikey }) — superagent, or nock in tests
+  if (ts.isCallExpression(op) && op.arguments[0] && unwrap(op.arguments[0]) === obj && ts.isPropertyAccessExpression(unwrap(op.expression)) && (unwrap(op.expression) as ts.PropertyAccessExpression).name.text === 'query') {
+    return superagentQuery(d, op, obj, prop, sf, style, tokenEnv);
+  }
+  // new URLSearchParams({ hapikey })
+  if (ts.isNewExpression(op) && ts.isIdentifier(op.expression) && op.expression.text === 'URLSearchParams') {
+    d.pattern = 'url-search-params';
+    d.category = 'P03_QS_URL_API';
+    d.edits.push(removeProperty(obj, prop));
+    if (obj.properties.length === 1) d.flags.push('empty-query');
+    followToRequests(d, op, 'url', flow);
+    addHeaderEdits(d, style, tokenEnv);
+    return d;
+  }
+  // querystring.stringify({ hapikey }), qs.stringify, buildUrl(base, { queryParams: { hapikey } }), stringifyUrl({ query })
+  if (ts.isCallExpression(op) && op.arguments.some((a) => unwrap(a) === obj) && /stringify|encode|format/i.test(op.expression.getText(sf))) {
+    d.pattern = 'query-string';
+    d.category = 'P04_QS_BUILDER';
+    d.edits.push(removeProperty(obj, prop));
+    followToRequests(d, op, 'url', flow);
+    addHeaderEdits(d, style, tokenEnv);
+    return d;
+  }
+  // { params: { hapikey } } inside an options object
+  if (ts.isPropertyAssignment(op) && ts.isObjectLiteralExpression(op.parent)) {
+    const optName = propName(op.name);
+    const options = op.parent;
+    if (optName && QUERY_OPTION.has(optName)) {
+      const removal = obj.properties.length === 1 ? removeProperty(options, op) : removeProperty(obj, prop);
+      const emptiesOptions = obj.properties.length === 1 && options.properties.length === 1;
+      const { parent: cp } = outer(options);
+      // builder: buildUrl(base, { queryParams: { hapikey } }) / stringifyUrl({ url, query: { hapikey } })
+      if (ts.isCallExpression(cp) && /build|stringify|format/i.test(cp.expression.getText(sf))) {
+        d.pattern = 'query-string';
+        d.category = 'P04_QS_BUILDER';
+        d.edits.push(emptiesOptions ? { start: options.getStart(sf), end: options.end, text: '{}' } : removal);
+        followToRequests(d, cp, 'url', flow);
+        addHeaderEdits(d, style, tokenEnv);
+        return d;
+      }
+      // axios.create({ params: { hapikey } }) — shared config
+      if (ts.isCallExpression(cp) && cp.expression.getText(sf).endsWith('.create') && cp.arguments[0] && unwrap(cp.arguments[0]) === options) {
+        d.pattern = 'shared-config';
+        d.category = 'P06_QS_SHARED_OBJECT';
+        d.selfContained = true;
+        const bearer = bearerValue(tokenText(d, sf, tokenEnv), style);
+        if (emptiesOptions) d.edits.push({ start: op.getStart(sf), end: op.end, text: `headers: { Authorization: ${bearer} }` });
+        else { d.edits.push(removal); pushHeader(d, addAuthorizationHeader(options, bearer, style)); }
+        instanceRequests(d, cp, bindings);
+        return d;
+      }
+      if (optName === 'data' && !(ts.isCallExpression(cp) && /z\.request/.test(cp.expression.getText(sf)))) {
+        d.status = 'manual';
+        d.reason = 'key-in-body';
+        return d;
+      }
+      // options object given straight to a call, or a shared const
+      const uses = usesOf(options, 'options', flow);
+      const reqs = uses.filter((u): u is Extract<Use, { kind: 'request' }> => u.kind === 'request');
+      if (reqs.length === 1 && uses.length === 1) {
+        // the call's own options object: remove the key and add the header in the same object
+        const req = reqs[0].req;
+        if (req.client === 'axios' && !req.configForm && req.optionsIndex !== cp_index(req, options)) {
+          d.status = 'manual';
+          d.reason = 'key-in-body';
+          return d;
+        }
+        addRequest(d, req);
+        const bearer = bearerValue(tokenText(d, sf, tokenEnv), style);
+        if (emptiesOptions) d.edits.push({ start: op.getStart(sf), end: op.end, text: `headers: { Authorization: ${bearer} }` });
+        else { d.edits.push(removal); pushHeader(d, addAuthorizationHeader(options, bearer, style)); }
+        d.selfContained = true;
+        return d;
+      }
+      if (reqs.length > 0 || isConstInit(options)) {
+        // a shared options object: `const AUTH = { params: { hapikey } }` used by several calls
+        d.pattern = 'shared-config';
+        d.category = 'P06_QS_SHARED_OBJECT';
+        for (const u of uses) if (u.kind === 'request') addRequest(d, u.req); else d.unknown.push(u);
+        const bearer = bearerValue(tokenText(d, sf, tokenEnv), style);
+        if (emptiesOptions) d.edits.push({ start: op.getStart(sf), end: op.end, text: `headers: { Authorization: ${bearer} }` });
+        else { d.edits.push(removal); pushHeader(d, addAuthorizationHeader(options, bearer, style)); }
+        d.selfContained = true;
+        if (d.unknown.some((u) => u.kind === 'unknown' && u.why === 'spread')) d.flags.push('spread-config');
+        return d;
+      }
+      d.unknown.push(...uses);
+      return d;
+    }
+  }
+  // const defaultParams = { portalId, hapikey }; request({ qs: defaultParams })
+  if (isConstInit(obj)) {
+    d.pattern = 'shared-config';
+    d.category = 'P06_QS_SHARED_OBJECT';
+    d.status = d.status ?? 'manual';
+    d.reason = d.reason ?? 'shared-params-object';
+    return d;
+  }
+  // interceptor: cfg.params = { ...cfg.params, hapikey }
+  if (ts.isBinaryExpression(op) && op.operatorToken.kind === ts.SyntaxKind.EqualsToken && /\.params$|\.qs$/.test(op.left.getText(sf))) {
+    d.pattern = 'interceptor';
+    d.category = 'P07_QS_INJECTED';
+    return interceptorEdit(d, op, obj, prop, sf, style, tokenEnv);
+  }
+  d.status = d.status ?? 'manual';
+  d.reason = d.reason ?? 'unknown-shape';
+  return d;
+}
+
+function cp_index(req: RequestCall, options: ts.Node): number {
+  return req.call.arguments.findIndex((a) => unwrap(a) === options);
+}
+
+function isConstInit(obj: ts.Node): boolean {
+  const { parent } = outer(obj);
+  return ts.isVariableDeclaration(parent);
+}
+
+function outer(n: ts.Node): { node: ts.Node; parent: ts.Node } {
+  let node = n;
+  let parent = n.parent;
+  while (parent && (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isSatisfiesExpression(parent))) { node = parent; parent = parent.parent; }
+  return { node, parent };
+}
+
+function setKeyValue(d: Draft, value: ts.Expression): void {
+  if (ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value)) { d.literal = value.text; noteLiteral(d); return; }
+  d.keyExpr = value;
+}
+
+function superagentQuery(d: Draft, call: ts.CallExpression, obj: ts.ObjectLiteralExpression, prop: ts.ObjectLiteralElementLike, sf: ts.SourceFile, style: Style, tokenEnv: string): Draft {
+  const callee = unwrap(call.expression) as ts.PropertyAccessExpression;
+  // find the chain root: nock(...).get(path).query(...) or agent.post(url).query(...)
+  let root: ts.Expression = callee.expression;
+  const chainCalls: ts.CallExpression[] = [];
+  while (ts.isCallExpression(unwrap(root))) {
+    const c = unwrap(root) as ts.CallExpression;
+    chainCalls.push(c);
+    const e = unwrap(c.expression);
+    if (!ts.isPropertyAccessExpression(e)) break;
+    root = e.expression;
+  }
+  const rootText = unwrap(root).getText(sf);
+  const isNock = /^nock\b/.test(rootText) || chainCalls.some((c) => /^nock\s*\(/.test(c.getText(sf)));
+  if (isNock || /\.(reply|intercept)\b/.test(call.parent.getText(sf))) {
+    d.pattern = 'other';
+    d.category = 'P32_TEST_FIXTURE';
+    d.status = 'manual';
+    d.reason = 'test-mock';
+    return d;
+  }
+  // the verb call: .get(url) / .post(url)
+  const verbCall = chainCalls.find((c) => {
+    const e = unwrap(c.expression);
+    return ts.isPropertyAccessExpression(e) && /^(get|post|put|patch|del|delete|head)$/.test(e.name.text);
+  });
+  if (verbCall) {
+    const verb = (unwrap(verbCall.expression) as ts.PropertyAccessExpression).name.text.toUpperCase();
+    addRequest(d, { call: verbCall, client: 'superagent', method: (verb === 'DEL' ? 'DELETE' : verb) as HttpMethod, url: verbCall.arguments[0] ?? null, optionsIndex: -1, configForm: false, headers: 'unsupported' });
+  } else {
+    d.unknown.push({ kind: 'unknown', node: call, why: 'no-verb-call' });
+  }
+  const token = tokenText(d, sf, tokenEnv);
+  const auth = `set(${quoted('Authorization', style)}, ${bearerValue(token, style)})`;
+  if (obj.properties.length === 1) {
+    d.edits.push({ start: callee.name.getStart(sf), end: call.end, text: auth });
+  } else {
+    d.edits.push(removeProperty(obj, prop));
+    d.edits.push({ start: call.end, end: call.end, text: '.' + auth });
+  }
+  d.selfContained = true;
+  return d;
+}
+
+function interceptorEdit(d: Draft, assign: ts.BinaryExpression, obj: ts.ObjectLiteralExpression, prop: ts.ObjectLiteralElementLike, sf: ts.SourceFile, style: Style, tokenEnv: string): Draft {
+  // cfg.params = { ...cfg.params, hapikey: k }  →  cfg.headers = { ...cfg.headers, Authorization: … }
+  const left = assign.left.getText(sf);
+  const owner = left.replace(/\.(params|qs)$/, '');
+  const token = tokenText(d, sf, tokenEnv);
+  const others = obj.properties.filter((p) => p !== prop && !(ts.isSpreadAssignment(p) && p.expression.getText(sf) === left));
+  const header = `${owner}.headers = { ...${owner}.headers, Authorization: ${bearerValue(token, style)} }`;
+  if (others.length === 0) {
+    d.edits.push({ start: assign.getStart(sf), end: assign.end, text: header });
+  } else {
+    d.edits.push(removeProperty(obj, prop));
+    const stmt = statementOf(assign);
+    if (!stmt) { d.editError = 'interceptor-shape'; return d; }
+    const indent = /^[ \t]*/.exec(sf.text.slice(sf.text.lastIndexOf('\n', stmt.getStart(sf) - 1) + 1))![0];
+    d.edits.push({ start: stmt.end, end: stmt.end, text: style.eol + indent + header + (sf.text[stmt.end - 1] === ';' ? ';' : '') });
+  }
+  d.selfContained = true;
+  return d;
+}
+
+// ---------------------------------------------------------------- x.hapikey = k
+
+function analyseAssignment(assign: ts.BinaryExpression, sf: ts.SourceFile, flow: FlowContext, style: Style, tokenEnv: string, base: Base): Draft {
+  const d = base('interceptor', 'P07_QS_INJECTED');
+  setKeyValue(d, unwrap(assign.right));
+  const left = unwrap(assign.left);
+  const owner = ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left) ? left.expression.getText(sf) : '';
+  // req.params.hapikey = k / cfg.params.hapikey = k / config.qs.hapikey = k
+  const m = /^(.*)\.(params|qs|query)$/.exec(owner);
+  const stmt = statementOf(assign);
+  if (m && stmt && ts.isExpressionStatement(stmt)) {
+    const target = m[1];
+    const token = tokenText(d, sf, tokenEnv);
+    const header = `${target}.headers = { ...${target}.headers, Authorization: ${bearerValue(token, style)} }`;
+    d.edits.push({ start: assign.getStart(sf), end: assign.end, text: header });
+    d.selfContained = true;
+    return d;
+  }
+  d.status = 'manual';
+  d.reason = 'unknown-shape';
+  return d;
+}
+
+// ---------------------------------------------------------------- client libraries
+
+function analyseLibrary(hit: Extract<Hit, { kind: 'library-option' | 'library-assignment' | 'library-setter' }>, sf: ts.SourceFile, tokenEnv: string, base: Base): Draft {
+  const d = base('client-option', 'P10_CLIENT_API_CLIENT_APIKEY');
+  if (hit.kind === 'library-setter') {
+    const a = hit.node.arguments[0] ? unwrap(hit.node.arguments[0]) : undefined;
+    if (a) setKeyValue(d, a);
+    const name = (unwrap(hit.node.expression) as ts.PropertyAccessExpression).name;
+    d.edits.push({ start: name.getStart(sf), end: name.end, text: 'setAccessToken' });
+    if (d.literal !== null && a) d.edits.push({ start: a.getStart(sf), end: a.end, text: `process.env.${tokenEnv}` });
+    d.selfContained = true;
+    return d;
+  }
+  const lib: Lib = hit.lib;
+  d.category = lib === 'hubspot-api-client' ? 'P10_CLIENT_API_CLIENT_APIKEY' : lib === 'hubspot' ? 'P11_CLIENT_HUBSPOT_NPM_APIKEY' : 'P12_CLIENT_HUBSPOT_API_HAPIKEY';
+  libraryRequests(d, hit.ctor, lib);
+  if (hit.kind === 'library-assignment') {
+    setKeyValue(d, unwrap(hit.node.right));
+    const name = (unwrap(hit.node.left) as ts.PropertyAccessExpression).name;
+    d.edits.push({ start: name.getStart(sf), end: name.end, text: 'accessToken' });
+    if (d.literal !== null) d.edits.push({ start: hit.node.right.getStart(sf), end: hit.node.right.end, text: `process.env.${tokenEnv}` });
+    d.selfContained = true;
+    return d;
+  }
+  const prop = hit.node;
+  const name = propName(prop.name);
+  if (name === 'developerApiKey') {
+    d.status = 'developer-key';
+    d.reason = 'developer-api-key-option';
+    return d;
+  }
+  const obj = prop.parent as ts.ObjectLiteralExpression;
+  if (getProp(obj, 'accessToken')) { d.status = 'ignored'; d.reason = 'dual-mode'; d.category = 'P36_DUAL_MODE'; return d; }
+  if (ts.isConditionalExpression(outer(obj).parent)) { d.flags.push('dual-mode'); }
+  if (ts.isShorthandPropertyAssignment(prop)) {
+    d.keyExpr = prop.name;
+    d.edits.push({ start: prop.getStart(sf), end: prop.end, text: `accessToken: ${prop.name.text}` });
+  } else {
+    setKeyValue(d, unwrap(prop.initializer));
+    d.edits.push({ start: prop.name.getStart(sf), end: prop.name.end, text: 'accessToken' });
+    if (d.literal !== null) d.edits.push({ start: prop.initializer.getStart(sf), end: prop.initializer.end, text: `process.env.${tokenEnv}` });
+  }
+  d.selfContained = true;
+  return d;
+}
+
+function libraryRequests(d: Draft, ctor: ts.NewExpression, lib: Lib): void {
+  const calls = callsThroughClient(ctor);
+  if (!calls) return;
+  const client: Client = lib === 'hubspot-api-client' ? 'hubspot-api-client' : lib === 'hubspot' ? 'hubspot' : 'hubspot-api';
+  for (const c of calls) {
+    const line = lineCol(c.call.getSourceFile(), c.call.getStart()).line;
+    let eps: Array<{ method: HttpMethod | null; path: string }> | null = null;
+    if (c.chain.endsWith('apiRequest')) eps = c.path ? [{ method: (c.method?.toUpperCase() ?? 'GET') as HttpMethod, path: hostAndPath(c.path).path ?? c.path }] : null;
+    else eps = libraryEndpoints(lib, c.chain);
+    if (!eps || !eps.length) {
+      d.requests.push({ file: '', line, client, method: null, path: null, call: c.chain, scopes: [], lifecycle: null });
+      continue;
+    }
+    for (const ep of eps) d.requests.push(requestInfo(client, ep.method, ep.path, line, c.chain));
+  }
+}
+
+// ---------------------------------------------------------------- requests and headers
+
+function followToRequests(d: Draft, value: ts.Expression, as: 'url' | 'options', flow: FlowContext): void {
+  for (const u of usesOf(value, as, flow)) {
+    if (u.kind === 'request') { addRequest(d, u.req); d.headerCalls.push(u.req); }
+    else d.unknown.push(u);
+  }
+}
+
+function instanceRequests(d: Draft, create: ts.CallExpression, bindings: Bindings): void {
+  const { parent } = outer(create);
+  if (!ts.isVariableDeclaration(parent) || !ts.isIdentifier(parent.name)) return;
+  const name = parent.name.text;
+  const sf = create.getSourceFile();
+  const visit = (n: ts.Node): void => {
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(unwrap(n.expression))) {
+      const callee = unwrap(n.expression) as ts.PropertyAccessExpression;
+      if (ts.isIdentifier(callee.expression) && callee.expression.text === name) {
+        const inst = axiosInstanceOf(callee.expression, bindings);
+        const verb = callee.name.text;
+        if (inst && /^(get|post|put|patch|delete|head|request)$/.test(verb)) {
+          const req: RequestCall = { call: n, client: 'axios', method: verb === 'request' ? null : verb.toUpperCase() as HttpMethod, url: n.arguments[0] ?? null, optionsIndex: -1, configForm: false, baseURL: inst.baseURL, headers: 'options' };
+          addRequest(d, req);
+        }
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+}
+
+function requestInfo(client: Client, method: HttpMethod | null, path: string | null, line: number, call?: string, objectType?: string): RequestInfo {
+  const m = scopesFor(method, path, objectType);
+  const info: RequestInfo = { file: '', line, client, method, path, scopes: m.scopes, lifecycle: lifecycleFor(method, path) };
+  if (call) info.call = call;
+  if (m.uncertain.length) info.scopesUncertain = m.uncertain;
+  return info;
+}
+
+function addRequest(d: Draft, req: RequestCall): void {
+  const sf = req.call.getSourceFile();
+  let url = req.url ? evalString(req.url) : null;
+  if (url !== null && req.baseURL !== undefined && !/^[a-z]+:\/\//i.test(url)) url = joinUrl(req.baseURL, url);
+  const hp = url === null ? { host: null, path: null } : hostAndPath(url);
+  const line = lineCol(sf, req.call.getStart(sf)).line;
+  const info = requestInfo(req.client, req.method, hp.path, line);
+  (info as RequestInfo & { host?: string | null }).host = hp.host;
+  d.requests.push(info);
+}
+
+function tokenText(d: Draft, sf: ts.SourceFile, tokenEnv: string): string {
+  return d.keyExpr ? d.keyExpr.getText(sf) : `process.env.${tokenEnv}`;
+}
+
+function pushHeader(d: Draft, e: TextEdit | { error: string }): void {
+  if ('error' in e) d.editError = e.error;
+  else d.edits.push(e);
+}
+
+/** Add the Authorization header at every call the key's URL reaches. */
+function addHeaderEdits(d: Draft, style: Style, tokenEnv: string): void {
+  if (!d.headerCalls.length) return;
+  const sf = d.headerCalls[0].call.getSourceFile();
+  const bearer = bearerValue(tokenText(d, sf, tokenEnv), style);
+  const done = new Set<ts.Node>();
+  for (const req of d.headerCalls) {
+    if (done.has(req.call)) continue;
+    done.add(req.call);
+    pushHeader(d, headerEditFor(req, bearer, style));
+  }
+}
+
+function headerEditFor(req: RequestCall, bearer: string, style: Style): TextEdit | { error: string } {
+  if (req.headers === 'unsupported') return { error: 'client-without-headers' };
+  if (req.client === 'jquery' || req.client === 'xhr') {
+    const o = optionsObject(req);
+    return o ? addAuthorizationHeader(o, bearer, style) : { error: 'client-without-headers' };
+  }
+  const args = req.call.arguments;
+  const opt = args[req.optionsIndex];
+  const headerObj = `{ headers: { Authorization: ${bearer} } }`;
+  if (opt) {
+    const o = unwrap(opt);
+    if (ts.isObjectLiteralExpression(o)) return addAuthorizationHeader(o, bearer, style);
+    if ((ts.isArrowFunction(o) || ts.isFunctionExpression(o)) && (req.client === 'request' || req.client === 'node-http')) {
+      return { start: opt.getStart(), end: opt.getStart(), text: headerObj + ', ' };
+    }
+    if (ts.isIdentifier(o) && o.text === 'undefined') return { start: opt.getStart(), end: opt.end, text: headerObj };
+    return { error: 'options-not-literal' };
+  }
+  if (args.length === 0) return { error: 'no-arguments' };
+  const missing = req.optionsIndex - args.length;
+  if (missing < 0) return { error: 'options-position' };
+  if (missing > 0 && req.client !== 'axios') return { error: 'options-position' };
+  const last = args[args.length - 1];
+  const fill = 'undefined, '.repeat(missing);
+  return { start: last.end, end: last.end, text: ', ' + fill + headerObj };
+}
+
+// ---------------------------------------------------------------- classification
+
+interface ClassifyContext { repo: ScanInput['repo']; browser: boolean; rewriteBrowser: boolean; path: string }
+
+function classify(d: Draft, c: ClassifyContext): void {
+  const reqHosts = d.requests.map((r) => (r as RequestInfo & { host?: string | null }).host ?? null);
+  if (c.repo.libraryPackage && d.status !== 'ignored') {
+    d.status = 'ignored';
+    d.reason = 'library-internal';
+    d.category = d.category === 'P32_TEST_FIXTURE' ? d.category : 'P24_LIBRARY_INTERNAL';
+    return;
+  }
+  if (d.status === 'ignored' || d.status === 'developer-key') return;
+  // developer keys: decided by the endpoint first, then by naming
+  if (d.requests.some((r) => r.path && isDeveloperKeyEndpoint(r.method, r.path))) {
+    d.status = 'developer-key';
+    d.reason = 'developer-key-endpoint';
+    d.category = 'P20_DEVKEY';
+    return;
+  }
+  const keyName = d.keyExpr ? d.keyExpr.getText() : '';
+  if (/dev(eloper)?[_-]?(api)?[_-]?key/i.test(keyName) && !d.requests.some((r) => r.path)) {
+    d.status = 'developer-key';
+    d.reason = 'developer-key-name';
+    d.category = 'P20_DEVKEY';
+    return;
+  }
+  if (reqHosts.length && reqHosts.every((h) => isOtherHost(h))) {
+    d.status = 'ignored';
+    d.reason = 'not-hubspot';
+    d.category = 'P25_NOT_HUBSPOT';
+    return;
+  }
+  if (d.status === 'manual') return;
+  if (c.browser) d.flags.push('browser-code');
+  if (d.flags.includes('hard-coded-key')) d.flags.push('rotate-key');
+  if (d.editError) { d.status = 'manual'; d.reason = d.editError; return; }
+  if (!d.selfContained) {
+    const unknown = d.unknown.filter((u) => u.kind === 'unknown');
+    if (!d.headerCalls.length) { d.status = 'manual'; d.reason = unknown.length ? 'request-not-found' : 'request-not-found'; return; }
+    if (unknown.length) { d.status = 'manual'; d.reason = 'key-escapes'; return; }
+  }
+  if (c.browser && !c.rewriteBrowser) { d.status = 'manual'; d.reason = 'browser-code'; return; }
+  d.status = 'auto';
+  d.reason = d.flags.includes('hard-coded-key') ? 'hard-coded-key' : '';
+}
+
+function isBrowserCode(sf: ts.SourceFile, input: ScanInput): boolean {
+  const p = input.file.path;
+  if (/(^|\/)(api|server|functions|lambda|netlify\/functions|scripts?)\//.test(p)) return false;
+  if (/^\s*['"]use client['"]/.test(sf.text)) return true;
+  if (/(^|\/)app\/.*\/(route|page|layout)\.[jt]sx?$/.test(p) || /(^|\/)pages\/api\//.test(p)) return false;
+  if (/\b(REACT_APP_|NEXT_PUBLIC_|VUE_APP_|VITE_|GATSBY_)/.test(sf.text)) return true;
+  if (input.file.language === 'vue' || input.file.language === 'svelte') return true;
+  if (/\brequire\(['"](fs|express|http|https|child_process)['"]\)|from ['"](fs|express|node:[a-z]+)['"]/.test(sf.text)) return false;
+  return input.repo.browserApp;
+}

@@ -1,0 +1,41 @@
+// What the scan of one file may know about the rest of the repository, and the options that shape it.
+import type { TextEdit } from '../model/edit.js';
+import type { ListedFile } from '../model/file.js';
+import type { Site } from '../model/site.js';
+import type { Lib } from './libraries.js';
+
+export interface RepoFacts {
+  /** Set when the repository itself is a HubSpot client library (package.json name). */
+  libraryPackage: string | null;
+  /** package.json says the app is built for the browser (react-scripts, vite, …). */
+  browserApp: boolean;
+  /** Property names bound to HubSpot libraries anywhere in the repository (`this.HubSpotClient = require('hubspot-api')`). */
+  libraryAliases: Map<string, Lib>;
+  /** Wrapper functions exported by other files: repo-relative module resolution is the caller's business. */
+  wrapperOf?(fromFile: string, module: string, name: string): { urlIndex: number; optionsIndex: number } | null;
+}
+
+export interface ScanOptions {
+  /** Env var the token is read from where the key was a literal. */
+  tokenEnv: string;
+  /** Rewrite calls in browser code too (default: report them as manual). */
+  rewriteBrowser: boolean;
+}
+
+export interface ScanInput {
+  file: ListedFile;
+  text: string;
+  eol: '\n' | '\r\n';
+  repo: RepoFacts;
+  options: ScanOptions;
+  /** For component files: the script ranges to parse (offsets into `text`). */
+  ranges?: Array<{ start: number; end: number; lang: 'ts' | 'js' | 'tsx' | 'jsx' }>;
+}
+
+export interface FileFindings {
+  sites: Site[];
+  /** Edits per auto site id. */
+  edits: Map<string, TextEdit[]>;
+  /** The file failed to parse where a key may hide. */
+  parseError?: string;
+}

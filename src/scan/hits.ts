@@ -1,0 +1,179 @@
+// Find the places in a parsed file where an API key may be sent (the raw hits, before any flow analysis).
+import { ts, chainOf, propName, unwrap } from './ast.js';
+import type { Bindings } from './imports.js';
+import { type Lib, KEY_OPTION, libraryOfConstructor } from './libraries.js';
+
+export type Hit =
+  /** `hapikey=` inside a string or template piece. */
+  | { kind: 'query'; node: ts.Node; pos: number }
+  /** `{ hapikey: k }` property. */
+  | { kind: 'property'; node: ts.PropertyAssignment | ts.ShorthandPropertyAssignment; pos: number }
+  /** `u.searchParams.set('hapikey', k)` / `.append(…)`. */
+  | { kind: 'search-params'; node: ts.CallExpression; pos: number }
+  /** `cfg.params.hapikey = k`, `qs['hapikey'] = k`. */
+  | { kind: 'assignment'; node: ts.BinaryExpression; pos: number }
+  /** `new Client({ apiKey })`, `new Hubspot({ apiKey })`, `new HubSpotClient({ hapikey })` (also `developerApiKey`). */
+  | { kind: 'library-option'; node: ts.PropertyAssignment | ts.ShorthandPropertyAssignment; ctor: ts.NewExpression; lib: Lib; pos: number }
+  /** `opts.apiKey = k` where `opts` is passed to a library constructor. */
+  | { kind: 'library-assignment'; node: ts.BinaryExpression; ctor: ts.NewExpression; lib: Lib; pos: number }
+  /** `client.setApiKey(k)`. */
+  | { kind: 'library-setter'; node: ts.CallExpression; pos: number }
+  /** A comment that mentions `hapikey`. */
+  | { kind: 'comment'; pos: number; text: string }
+  /** Where the key's value is declared (env var read, setting name). */
+  | { kind: 'config'; node: ts.Node; pos: number; what: string }
+  /** A UUID-shaped format check for the key. */
+  | { kind: 'format-check'; node: ts.Node; pos: number };
+
+const KEY_PARAM = /(^|[?&])hapikey=/i;
+const KEY_NAMES = new Set(['hapikey', 'hapiKey', 'HAPIKEY', 'hapi_key']);
+const ENV_KEY = /^(?=.*(HUBSPOT|HUBAPI|HAPI|^HS_|_HS_))(?=.*(KEY|TOKEN))[A-Z0-9_]+$/;
+const ENV_KEY_STRICT = /(HAPI_?KEY|HUBSPOT_?API_?KEY|HS_?API_?KEY|HUBAPI_?KEY|HUBSPOT_?KEY)/i;
+const UUID_REGEX = /\{8\}.*-.*\{4\}.*\{12\}|\[0-9a-f\]\{8\}|\\w\{8\}-/i;
+
+/** Property names and values that mean "the key" in a HubSpot-related file. */
+function isKeySettingString(s: string): boolean {
+  return /(^|\.)(apiKey|hapikey|hapiKey|hapi_key)$/.test(s) || ENV_KEY_STRICT.test(s) && /^[A-Z0-9_]+$/.test(s);
+}
+
+export function findHits(sf: ts.SourceFile, bindings: Bindings, aliases: Map<string, Lib>, hubspotFile: boolean): Hit[] {
+  const hits: Hit[] = [];
+  const text = sf.text;
+  const visit = (n: ts.Node): void => {
+    // string pieces
+    if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isTemplateHead(n) || ts.isTemplateMiddle(n) || ts.isTemplateTail(n)) {
+      const raw = n.getText(sf);
+      const m = KEY_PARAM.exec(raw.slice(1));
+      if (m && !(ts.isStringLiteral(n) && (ts.isImportDeclaration(n.parent) || ts.isExternalModuleReference(n.parent)))) {
+        hits.push({ kind: 'query', node: n, pos: n.getStart(sf) + 1 + m.index + m[1].length });
+      } else if (ts.isStringLiteral(n) && hubspotFile && isKeySettingString(n.text) && !isPropertyNameOrKeyArg(n)) {
+        hits.push({ kind: 'config', node: n, pos: n.getStart(sf) + 1, what: n.text });
+      }
+    }
+    if (ts.isPropertyAssignment(n) || ts.isShorthandPropertyAssignment(n)) {
+      const name = propName(n.name);
+      if (name && KEY_NAMES.has(name) && ts.isObjectLiteralExpression(n.parent)) {
+        const lib = libraryCtorOf(n.parent, bindings, aliases);
+        if (lib && name === KEY_OPTION[lib.lib]) hits.push({ kind: 'library-option', node: n, ctor: lib.ctor, lib: lib.lib, pos: n.name.getStart(sf) });
+        else hits.push({ kind: 'property', node: n, pos: n.name.getStart(sf) });
+      } else if (name === 'apiKey' || name === 'developerApiKey') {
+        const lib = ts.isObjectLiteralExpression(n.parent) ? libraryCtorOf(n.parent, bindings, aliases) : null;
+        if (lib && (name === KEY_OPTION[lib.lib] || name === 'developerApiKey')) {
+          hits.push({ kind: 'library-option', node: n, ctor: lib.ctor, lib: lib.lib, pos: n.name.getStart(sf) });
+        } else if (hubspotFile && name === 'apiKey') {
+          hits.push({ kind: 'config', node: n, pos: n.name.getStart(sf), what: 'apiKey' });
+        }
+      } else if (name && hubspotFile && ENV_KEY_STRICT.test(name) && /^[A-Z0-9_]+$/.test(name)) {
+        hits.push({ kind: 'config', node: n, pos: n.name.getStart(sf), what: name });
+      }
+    }
+    if (ts.isCallExpression(n)) {
+      const callee = unwrap(n.expression);
+      if (ts.isPropertyAccessExpression(callee)) {
+        const m = callee.name.text;
+        const a0 = n.arguments[0] ? unwrap(n.arguments[0]) : undefined;
+        if ((m === 'set' || m === 'append') && a0 && ts.isStringLiteral(a0) && KEY_NAMES.has(a0.text)) {
+          hits.push({ kind: 'search-params', node: n, pos: a0.getStart(sf) + 1 });
+        } else if (m === 'setApiKey') {
+          hits.push({ kind: 'library-setter', node: n, pos: callee.name.getStart(sf) });
+        } else if (m === 'test' && hubspotFile && /key|token/i.test(callee.expression.getText(sf)) && /regex|pattern|re$/i.test(callee.expression.getText(sf))) {
+          hits.push({ kind: 'format-check', node: n, pos: callee.getStart(sf) });
+        }
+      }
+    }
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const left = unwrap(n.left);
+      let name: string | null = null;
+      if (ts.isPropertyAccessExpression(left)) name = left.name.text;
+      else if (ts.isElementAccessExpression(left) && ts.isStringLiteral(left.argumentExpression)) name = left.argumentExpression.text;
+      if (name && KEY_NAMES.has(name)) {
+        hits.push({ kind: 'assignment', node: n, pos: (ts.isPropertyAccessExpression(left) ? left.name : (left as ts.ElementAccessExpression).argumentExpression).getStart(sf) + (ts.isPropertyAccessExpression(left) ? 0 : 1) });
+      } else if (name === 'apiKey' && ts.isPropertyAccessExpression(left) && ts.isIdentifier(left.expression)) {
+        const ctor = ctorReceiving(left.expression, bindings, aliases);
+        if (ctor && KEY_OPTION[ctor.lib] === 'apiKey') hits.push({ kind: 'library-assignment', node: n, ctor: ctor.ctor, lib: ctor.lib, pos: left.name.getStart(sf) });
+      }
+    }
+    if (ts.isPropertyAccessExpression(n) && hubspotFile) {
+      const c = chainOf(n);
+      if (c && c.length === 3 && c[0] === 'process' && c[1] === 'env' && (ENV_KEY.test(c[2]) && ENV_KEY_STRICT.test(c[2]))) {
+        hits.push({ kind: 'config', node: n, pos: n.name.getStart(sf), what: c[2] });
+      }
+    }
+    if (ts.isRegularExpressionLiteral(n) && hubspotFile && UUID_REGEX.test(n.text)) {
+      hits.push({ kind: 'format-check', node: n, pos: n.getStart(sf) });
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  for (const c of commentHits(sf)) hits.push(c);
+  return hits;
+}
+
+function isPropertyNameOrKeyArg(n: ts.StringLiteral): boolean {
+  const p = n.parent;
+  if (ts.isPropertyAssignment(p) && p.name === n) return true;
+  if (ts.isElementAccessExpression(p)) return true;
+  if (ts.isCallExpression(p) && p.arguments[0] === n && ts.isPropertyAccessExpression(p.expression) && (p.expression.name.text === 'set' || p.expression.name.text === 'append')) return true;
+  return false;
+}
+
+function libraryCtorOf(obj: ts.ObjectLiteralExpression, bindings: Bindings, aliases: Map<string, Lib>): { ctor: ts.NewExpression; lib: Lib } | null {
+  let node: ts.Node = obj;
+  while (node.parent && (ts.isParenthesizedExpression(node.parent) || ts.isConditionalExpression(node.parent))) node = node.parent;
+  const p = node.parent;
+  if (p && ts.isNewExpression(p) && p.arguments?.[0] === node) {
+    const lib = libraryOfConstructor(p.expression, bindings, aliases);
+    return lib ? { ctor: p, lib } : null;
+  }
+  // const opts = { apiKey }; new Client(opts)
+  if (p && ts.isVariableDeclaration(p) && p.initializer === node && ts.isIdentifier(p.name)) {
+    return ctorReceiving(p.name, bindings, aliases);
+  }
+  return null;
+}
+
+/** The library constructor that the variable `id` is passed to, in the same file. */
+function ctorReceiving(id: ts.Identifier, bindings: Bindings, aliases: Map<string, Lib>): { ctor: ts.NewExpression; lib: Lib } | null {
+  const sf = id.getSourceFile();
+  let found: { ctor: ts.NewExpression; lib: Lib } | null = null;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isNewExpression(n) && n.arguments?.length === 1) {
+      const a = unwrap(n.arguments[0]);
+      if (ts.isIdentifier(a) && a.text === id.text) {
+        const lib = libraryOfConstructor(n.expression, bindings, aliases);
+        if (lib) found = { ctor: n, lib };
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return found;
+}
+
+function commentHits(sf: ts.SourceFile): Hit[] {
+  const text = sf.text;
+  const ranges = new Map<number, ts.CommentRange>();
+  const add = (rs: ts.CommentRange[] | undefined): void => { for (const r of rs ?? []) ranges.set(r.pos, r); };
+  const visit = (n: ts.Node): void => {
+    add(ts.getLeadingCommentRanges(text, n.pos));
+    add(ts.getTrailingCommentRanges(text, n.end));
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  add(ts.getLeadingCommentRanges(text, sf.endOfFileToken.pos));
+  const out: Hit[] = [];
+  for (const r of ranges.values()) {
+    const t = text.slice(r.pos, r.end);
+    const re = /hapikey/gi;
+    const seenLines = new Set<number>();
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(t))) {
+      const line = t.slice(0, m.index).split('\n').length;
+      if (seenLines.has(line)) continue;
+      seenLines.add(line);
+      out.push({ kind: 'comment', pos: r.pos + m.index, text: t });
+    }
+  }
+  return out.sort((a, b) => a.pos - b.pos);
+}

@@ -1,0 +1,55 @@
+// One sentence per site that says what happens or what a person must do.
+import type { Site } from '../model/site.js';
+
+const REASONS: Record<string, string> = {
+  'commented-out': 'Commented-out code mentions hapikey; nothing is sent. Delete it, and rotate any key it shows.',
+  'config-declaration': 'This declares where the key comes from; after the migration it must hold the access token (rename it only with --rename-env).',
+  'key-format-check': 'This checks that the key is a UUID, which rejects access tokens (pat-…): remove the check or accept tokens.',
+  'library-internal': 'This repository is a HubSpot client library: its own key handling is left alone.',
+  'developer-key-endpoint': 'This endpoint configures an app with a developer API key, which HubSpot still accepts: left alone.',
+  'developer-key-name': 'The key is named as a developer API key, which HubSpot still accepts: left alone.',
+  'developer-api-key-option': 'developerApiKey is a developer API key, still valid for app settings: left alone.',
+  'not-hubspot': 'The request goes to a host that is not HubSpot: left alone.',
+  'dual-mode': 'The client already takes an access token; only the legacy apiKey branch remains: remove it when the token is in place.',
+  'param-name-case': 'The parameter is not spelled `hapikey`, so HubSpot probably never read it: check what the call needs and send a Bearer token.',
+  'setting-name': 'A setting named like the key: make it hold the access token and send it as a Bearer header.',
+  'key-is-object': 'The key value is an object, which looks like a bug: fix the value, then send it as a Bearer header.',
+  'key-in-body': 'The key is sent in the request body, not the query, so it never authenticated the call: remove it and send a Bearer header.',
+  'shared-params-object': 'The key sits in a shared params object: remove it there and add an Authorization header to every call that uses the object.',
+  'unknown-shape': 'The key is used in a shape the tool does not rewrite: remove it and send `Authorization: Bearer <token>` on the calls it fed.',
+  'unrecognised-url': 'The URL is built in a way the tool does not rewrite: remove hapikey from it and send a Bearer header.',
+  'test-mock': 'A test mock expects the key in the query: after the rewrite, match the Authorization header instead (nock: .matchHeader(\'authorization\', /^Bearer /)).',
+  'request-not-found': 'The tool could not find the HTTP call this key feeds: remove the key and add `Authorization: Bearer <token>` to that call by hand.',
+  'key-escapes': 'The URL or options holding the key also leave this function or file: remove the key and add the Bearer header at every call that uses them.',
+  'browser-code': 'This runs in the browser, where any token is public: move the call to a server-side proxy (rerun with --rewrite-browser to rewrite anyway).',
+  'parse-error': 'The file does not parse near this key, so it is not rewritten: fix the syntax or migrate by hand.',
+  'dynamic-query-after-key': 'More query text is appended at run time right after the key: remove hapikey and fix the query by hand.',
+  'complex-concatenation': 'The URL concatenation is too intricate to edit safely: remove hapikey from it by hand and send a Bearer header.',
+  'mixed-quotes': 'The URL pieces mix quote styles around the key: remove hapikey by hand and send a Bearer header.',
+  'no-separator': 'The hapikey parameter has no ?/& before it that the tool can see: remove it by hand.',
+  'options-not-literal': 'The call\'s options are not an object literal, so the header cannot be merged safely: add `headers: { Authorization: … }` by hand.',
+  'headers-not-literal': 'The call\'s headers are not an object literal: add the Authorization header by hand.',
+  'authorization-header-exists': 'The call already sends an Authorization header: check which credential it should use.',
+  'client-without-headers': 'This client form has no place for headers the tool can edit: add the Authorization header by hand.',
+  'options-position': 'The call\'s arguments do not leave room for an options object: add the Authorization header by hand.',
+  'set-not-a-statement': 'searchParams.set(\'hapikey\', …) is part of a larger expression: remove it by hand.',
+  'interceptor-shape': 'The interceptor is built in a shape the tool does not rewrite: set an Authorization header in it instead.',
+  'rewrite-would-break-syntax': 'The planned rewrite would not parse, so nothing was changed here: migrate by hand.',
+  'overlapping-edits': 'This site\'s rewrite overlaps another one in the same code: migrate by hand.',
+  'conflicting-tokens': 'Two different keys feed the same call: decide which token it needs and add the header by hand.',
+  'other-language': 'Key use outside JS/TS: migrate by hand.',
+};
+
+export function messageFor(site: Site, detail?: string): string {
+  const hard = site.flags?.includes('hard-coded-key') ? ' The key is hard-coded: rotate it, it is in your git history.' : '';
+  const browser = site.flags?.includes('browser-code') && site.reason !== 'browser-code' ? ' This code runs in the browser: the token will be public.' : '';
+  if (site.status === 'auto') {
+    const token = site.token?.origin === 'env-default'
+      ? `the token is read from ${site.token.expression}`
+      : site.token ? `${site.token.expression} must now hold the access token` : 'the token comes from the same place as the key did';
+    const what = site.pattern === 'client-option' ? 'Renames the key option to accessToken' : site.pattern === 'shared-config' || site.pattern === 'interceptor' ? 'Replaces the shared key with an Authorization header' : 'Removes hapikey and sends an Authorization: Bearer header';
+    return `${what}; ${token}.${hard}${browser}`;
+  }
+  const base = REASONS[site.reason] ?? REASONS[detail ?? ''] ?? 'Migrate this key use by hand.';
+  return base + hard + browser;
+}

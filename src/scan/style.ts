@@ -1,0 +1,58 @@
+// The file's own code style, so new code looks like its neighbours.
+import { ts } from './ast.js';
+
+export interface Style {
+  quote: "'" | '"';
+  /** Template literals are used (or the file is modern enough to use them). */
+  templates: boolean;
+  eol: '\n' | '\r\n';
+  indentUnit: string;
+}
+
+export function detectStyle(sf: ts.SourceFile, eol: '\n' | '\r\n'): Style {
+  let single = 0;
+  let double = 0;
+  let modern = /\.(ts|tsx|mts|cts)$/.test(sf.fileName);
+  const text = sf.text;
+  const visit = (n: ts.Node): void => {
+    if (ts.isStringLiteral(n) && !ts.isImportDeclaration(n.parent)) {
+      const q = text[n.getStart(sf)];
+      if (q === "'") single++;
+      else if (q === '"') double++;
+    } else if (ts.isTemplateExpression(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isArrowFunction(n)) {
+      modern = true;
+    } else if (ts.isVariableDeclarationList(n) && n.flags & (ts.NodeFlags.Const | ts.NodeFlags.Let)) {
+      modern = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return { quote: double > single ? '"' : "'", templates: modern, eol, indentUnit: detectIndent(text) };
+}
+
+function detectIndent(text: string): string {
+  const counts = new Map<string, number>();
+  let prev = 0;
+  for (const m of text.matchAll(/^([ \t]*)\S/gm)) {
+    const ws = m[1];
+    if (ws.includes('\t')) { counts.set('\t', (counts.get('\t') ?? 0) + 1); continue; }
+    const d = ws.length - prev;
+    if (d === 2 || d === 4) counts.set(' '.repeat(d), (counts.get(' '.repeat(d)) ?? 0) + 1);
+    prev = ws.length;
+  }
+  let best = '  ';
+  let n = 0;
+  for (const [k, v] of counts) if (v > n) { best = k; n = v; }
+  return best;
+}
+
+/** `\`Bearer ${expr}\`` or `'Bearer ' + expr`, in the file's style. */
+export function bearerValue(expr: string, style: Style): string {
+  if (style.templates) return '`Bearer ${' + expr + '}`';
+  const needsParens = /[?:|&]/.test(expr) && !/^[\w$.[\]'"]+$/.test(expr);
+  return `${style.quote}Bearer ${style.quote} + ${needsParens ? `(${expr})` : expr}`;
+}
+
+export function quoted(s: string, style: Style): string {
+  return style.quote + s + style.quote;
+}

@@ -1,0 +1,208 @@
+// Evaluate a URL expression statically: constants and base URLs resolved, dynamic parts as `{}`.
+import { ts, constInitializer, getProp, propValue, unwrap, propName } from './ast.js';
+
+const MAX_DEPTH = 8;
+
+/** The string an expression builds, with `{}` for what cannot be known. */
+export function evalString(e: ts.Expression | undefined, depth = 0): string {
+  if (!e || depth > MAX_DEPTH) return '{}';
+  e = unwrap(e);
+  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return e.text;
+  if (ts.isNumericLiteral(e)) return e.text;
+  if (ts.isTemplateExpression(e)) {
+    let s = e.head.text;
+    for (const span of e.templateSpans) s += evalString(span.expression, depth + 1) + span.literal.text;
+    return s;
+  }
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    return evalString(e.left, depth + 1) + evalString(e.right, depth + 1);
+  }
+  if (ts.isIdentifier(e)) {
+    const init = constInitializer(e);
+    return init ? evalString(init, depth + 1) : '{}';
+  }
+  if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'URL' && e.arguments?.length) {
+    const [a, b] = e.arguments;
+    const path = evalString(a, depth + 1);
+    if (b && !/^[a-z]+:\/\//i.test(path)) return joinUrl(evalString(b, depth + 1), path);
+    return path;
+  }
+  if (ts.isPropertyAccessExpression(e)) {
+    const n = e.name.text;
+    if (n === 'href' || n === 'url') return evalString(e.expression, depth + 1);
+    const owner = unwrap(e.expression);
+    if (owner.kind === ts.SyntaxKind.ThisKeyword) {
+      const assigned = thisAssignment(e, n);
+      return assigned ? evalString(assigned, depth + 1) : '{}';
+    }
+    if (ts.isIdentifier(owner)) {
+      const init = constInitializer(owner);
+      if (init && ts.isObjectLiteralExpression(init)) return evalString(propValue(getProp(init, n)), depth + 1);
+    }
+    return '{}';
+  }
+  if (ts.isCallExpression(e)) {
+    const callee = unwrap(e.expression);
+    // x.toString(), encodeURI(x)
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'toString' && e.arguments.length === 0) {
+      return evalString(callee.expression, depth + 1);
+    }
+    if (ts.isIdentifier(callee) && (callee.text === 'encodeURI') && e.arguments.length === 1) return evalString(e.arguments[0], depth + 1);
+    // util.format / fmt('%s/x/%s', a, b)
+    if (e.arguments.length >= 1 && ts.isStringLiteral(unwrap(e.arguments[0])) && /%[sdj]/.test((unwrap(e.arguments[0]) as ts.StringLiteral).text)
+      && isFormatCallee(callee)) {
+      const fmt = (unwrap(e.arguments[0]) as ts.StringLiteral).text;
+      let i = 1;
+      return fmt.replace(/%[sdj]/g, () => evalString(e.arguments[i++], depth + 1));
+    }
+    // endpoint tables: endpoints.addRow(id) → the arrow's body
+    const fn = resolveFunction(callee);
+    if (fn) {
+      const body = returnedExpression(fn);
+      if (body) return evalString(body, depth + 1);
+    }
+    return '{}';
+  }
+  if (ts.isConditionalExpression(e)) {
+    const a = evalString(e.whenTrue, depth + 1);
+    const b = evalString(e.whenFalse, depth + 1);
+    return a === b ? a : commonPrefix(a, b) + '{}';
+  }
+  return '{}';
+}
+
+function commonPrefix(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return a.slice(0, i);
+}
+
+function isFormatCallee(callee: ts.Expression): boolean {
+  if (ts.isIdentifier(callee)) {
+    if (callee.text === 'format' || callee.text === 'fmt' || callee.text === 'sprintf') return true;
+    const init = constInitializer(callee);
+    return !!init && ts.isPropertyAccessExpression(init) && init.name.text === 'format';
+  }
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'format';
+}
+
+/** `this.name = expr` anywhere in the file (class fields, constructor, prototype initialise). */
+function thisAssignment(from: ts.Node, name: string): ts.Expression | null {
+  const sf = from.getSourceFile();
+  let found: ts.Expression | null = null;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left)
+      && n.left.expression.kind === ts.SyntaxKind.ThisKeyword && n.left.name.text === name) {
+      found = n.right;
+      return;
+    }
+    if (ts.isPropertyDeclaration(n) && propName(n.name) === name && n.initializer) {
+      found = n.initializer;
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return found;
+}
+
+/** A function the callee names: a local function, a const arrow, or a property of a const object literal. */
+export function resolveFunction(callee: ts.Expression): ts.FunctionLikeDeclaration | null {
+  callee = unwrap(callee);
+  if (ts.isIdentifier(callee)) {
+    const init = constInitializer(callee);
+    if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) return init;
+    return localFunctionDeclaration(callee);
+  }
+  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(unwrap(callee.expression))) {
+    const init = constInitializer(unwrap(callee.expression) as ts.Identifier);
+    if (init && ts.isObjectLiteralExpression(init)) {
+      const p = getProp(init, callee.name.text);
+      if (p && ts.isMethodDeclaration(p)) return p;
+      const v = propValue(p);
+      if (v && (ts.isArrowFunction(unwrap(v)) || ts.isFunctionExpression(unwrap(v)))) return unwrap(v) as ts.ArrowFunction;
+    }
+  }
+  return null;
+}
+
+function localFunctionDeclaration(id: ts.Identifier): ts.FunctionDeclaration | null {
+  let scope: ts.Node | undefined = id.parent;
+  while (scope) {
+    if (ts.isBlock(scope) || ts.isSourceFile(scope)) {
+      for (const s of scope.statements) if (ts.isFunctionDeclaration(s) && s.name?.text === id.text && s.body) return s;
+    }
+    scope = scope.parent;
+  }
+  return null;
+}
+
+/** The expression a function returns when it has a single return (or an expression body). */
+export function returnedExpression(fn: ts.FunctionLikeDeclaration): ts.Expression | null {
+  const body = fn.body;
+  if (!body) return null;
+  if (!ts.isBlock(body)) return body;
+  const returns: ts.Expression[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isFunctionLike(n) && n !== fn) return;
+    if (ts.isReturnStatement(n) && n.expression) returns.push(n.expression);
+    ts.forEachChild(n, visit);
+  };
+  visit(body);
+  return returns.length === 1 ? returns[0] : null;
+}
+
+export function joinUrl(base: string, path: string): string {
+  if (/^[a-z]+:\/\//i.test(path)) return path;
+  if (base.endsWith('/') && path.startsWith('/')) return base + path.slice(1);
+  if (!base.endsWith('/') && !path.startsWith('/') && base !== '' && path !== '') return base + '/' + path;
+  return base + path;
+}
+
+export interface HostPath {
+  host: string | null;
+  path: string | null;
+  query: string;
+}
+
+/** Split an evaluated URL into host and path (placeholders normalised); proxy prefixes are dropped. */
+export function hostAndPath(url: string): HostPath {
+  let rest = url;
+  let host: string | null = null;
+  const schemes = [...url.matchAll(/[a-z]+:\/\//gi)];
+  if (schemes.length) {
+    const last = schemes[schemes.length - 1];
+    rest = url.slice(last.index! + last[0].length);
+    const slash = rest.search(/[/?#]/);
+    host = (slash < 0 ? rest : rest.slice(0, slash)).toLowerCase();
+    rest = slash < 0 ? '' : rest.slice(slash);
+  } else if (/^\/\//.test(url)) {
+    rest = url.slice(2);
+    const slash = rest.search(/[/?#]/);
+    host = (slash < 0 ? rest : rest.slice(0, slash)).toLowerCase();
+    rest = slash < 0 ? '' : rest.slice(slash);
+  } else {
+    // A dynamic base (`{}/contacts/v1/...`): the host is unknown.
+    rest = rest.replace(/^\{\}(?=\/)/, '');
+  }
+  const q = rest.search(/[?#]/);
+  const query = q < 0 ? '' : rest.slice(q);
+  let path = q < 0 ? rest : rest.slice(0, q);
+  if (path === '' || path === '{}') return { host, path: host ? '/' : null, query };
+  if (!path.startsWith('/')) path = '/' + path;
+  path = path.replace(/\/{2,}/g, '/').split('/').map((seg) => (seg.includes('{}') ? '{}' : seg)).join('/');
+  if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
+  return { host, path, query };
+}
+
+const HUBSPOT_HOST = /(^|\.)(hubapi\.com|hubspot\.com|hsforms\.com|hubspotqa\.com|hubapiqa\.com)$/;
+
+export function isHubSpotHost(host: string | null): boolean {
+  return host !== null && HUBSPOT_HOST.test(host.replace(/:\d+$/, ''));
+}
+
+/** A host we can tell is not HubSpot (unknown and templated hosts are not "known other"). */
+export function isOtherHost(host: string | null): boolean {
+  return host !== null && !host.includes('{}') && !isHubSpotHost(host);
+}
