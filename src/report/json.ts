@@ -1,9 +1,10 @@
 // `report.json` / `--json`: the schemaVersion 1 report of shared/spec/cli.md, keys in the spec's order,
 // then the additive fields. Only listed fields are written (a field added to the model fails to compile
-// here until it is placed), secrets only as `masked` + `fingerprint`, and free text goes through maskAll.
+// here until it is placed), secrets only as `masked` + `fingerprint`, and free text is masked (maskAll plus
+// every literal that is one of the secrets the scan found).
 import type { FileChange, Report, TokenRecommendation } from '../model/report.js';
 import type { Lifecycle, RequestInfo, Secret, Site, Skip, TokenSource } from '../model/site.js';
-import { maskAll } from './mask.js';
+import { masker, type Masker } from './mask.js';
 
 /** `K` when it names every key of `T`, else `never` (so an incomplete list does not compile). */
 type Complete<T, K extends readonly (keyof T)[]> = [Exclude<keyof T, K[number]>] extends [never] ? K : never;
@@ -48,9 +49,9 @@ const lifecycle = (l: Lifecycle | null): Plain | null => (l === null ? null : pi
 const request = (r: RequestInfo): Plain => pick(r, ORDER.request, { lifecycle });
 const secret = (s: Secret | null): Plain | null => (s === null ? null : pick(s, SECRET_KEYS));
 
-function site(s: Site): Plain {
+function site(s: Site, mask: Masker): Plain {
   return pick(s, ORDER.site, {
-    message: maskAll,
+    message: mask,
     requests: (rs: RequestInfo[]) => rs.map(request),
     secret,
     token: (t: TokenSource) => pick(t, ORDER.tokenSource),
@@ -59,6 +60,7 @@ function site(s: Site): Plain {
 
 /** The report object exactly as written to `report.json`. */
 export function toJsonReport(report: Report): Plain {
+  const mask = masker(report.sites);
   return pick(report, ORDER.report, {
     tool: (t: Report['tool']) => ({ name: t.name, version: t.version }),
     summary: (s: Report['summary']) => ({
@@ -74,10 +76,10 @@ export function toJsonReport(report: Report): Plain {
       applied: s.applied,
     }),
     scopes: (s: Report['scopes']) => ({ required: s.required, uncertain: s.uncertain }),
-    sites: (ss: Site[]) => ss.map(site),
-    skipped: (ss: Skip[]) => ss.map((s) => pick(s, ORDER.skip, { message: maskAll })),
+    sites: (ss: Site[]) => ss.map((s) => site(s, mask)),
+    skipped: (ss: Skip[]) => ss.map((s) => pick(s, ORDER.skip, { message: mask })),
     token: (t: TokenRecommendation) => pick(t, ORDER.token),
-    changes: (cs: FileChange[]) => cs.map((c) => pick(c, ORDER.change, { diff: maskAll })),
+    changes: (cs: FileChange[]) => cs.map((c) => pick(c, ORDER.change, { diff: mask })),
   });
 }
 

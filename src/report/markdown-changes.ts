@@ -23,7 +23,7 @@ export function changesSection(ctx: MdContext): Section | null {
     const traits = fileTraits(plan);
     lines.push('', `### ${code(plan.file)}`, '');
     if (traits.length > 0) lines.push(`Kept as is: ${traits.join(', ')}.`, '');
-    lines.push(fence(displayHunks(plan, ctx.showSecrets), 'diff'));
+    lines.push(fence(displayHunks(plan, ctx.mask), 'diff'));
   }
   return { heading: `Changes (${plans.length} ${plans.length === 1 ? 'file' : 'files'})`, body: lines.join('\n') };
 }

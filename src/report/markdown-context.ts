@@ -2,7 +2,7 @@
 import type { FilePlan } from '../model/edit.js';
 import type { Report } from '../model/report.js';
 import type { Site } from '../model/site.js';
-import { maskUnless } from './mask.js';
+import { masker, maskUnless, type Masker } from './mask.js';
 import { fileLink, inline } from './md.js';
 import { sortSites } from './select.js';
 
@@ -24,6 +24,8 @@ export interface MdContext {
   showSecrets: boolean;
   /** All sites in file/line order. */
   sites: Site[];
+  /** Masks key literals unless showSecrets. */
+  mask: Masker;
   /** Free text (messages) for Markdown: masked unless showSecrets, on one line. */
   text(s: string): string;
   link(file: string, line: number | null): string;
@@ -31,12 +33,15 @@ export interface MdContext {
 
 export function createContext(input: MarkdownInput): MdContext {
   const base = input.linkBase ?? '';
+  const known = masker(input.report.sites);
+  const mask: Masker = (s) => maskUnless(s, input.showSecrets, known);
   return {
     report: input.report,
     plans: input.plans,
     showSecrets: input.showSecrets,
     sites: sortSites(input.report.sites),
-    text: (s) => inline(maskUnless(s, input.showSecrets)),
+    mask,
+    text: (s) => inline(mask(s)),
     link: (file, line) => fileLink(file, line, base),
   };
 }

@@ -6,13 +6,13 @@
 // - `fixes` for auto sites from the plan's edits; offsets are UTF-16 code units of the decoded text without
 //   BOM (`columnKind: utf16CodeUnits`). Fix text is the new code, which never contains the old key.
 // - Skipped files become tool execution notifications.
-// - Messages go through maskAll: no raw key appears.
+// - Messages go through maskAll and the sites' known secrets: no raw key appears.
 import { pathToFileURL } from 'node:url';
 import type { ArtifactChange, Fix, Location, Log, Notification, Result } from 'sarif';
 import type { FilePlan } from '../model/edit.js';
 import type { Report } from '../model/report.js';
 import type { RequestInfo, Site, Skip } from '../model/site.js';
-import { maskAll } from './mask.js';
+import { masker, type Masker } from './mask.js';
 import { LEVEL, makeRule, ruleId, type SarifStatus } from './sarif-rules.js';
 import { compareText, describeRequest, sortSites } from './select.js';
 
@@ -45,9 +45,9 @@ function requestText(r: RequestInfo): string {
   return `${what}: ${scopes}${maybe}`;
 }
 
-function resultText(site: Site): string {
+function resultText(site: Site, mask: Masker): string {
   const scopes = [...new Set(site.requests.flatMap((r) => r.scopes))].sort(compareText);
-  const parts = [maskAll(site.message)];
+  const parts = [mask(site.message)];
   if (site.status !== 'developer-key' && scopes.length > 0) parts.push(`Token scopes: ${scopes.join(', ')}.`);
   if (site.secret) parts.push(`Hard-coded key ${site.secret.masked}: rotate this key.`);
   if (site.flags?.includes('browser-code')) parts.push('Runs in the browser: move the call to a server.');
@@ -72,17 +72,18 @@ function fixFor(site: Site, plans: readonly FilePlan[]): Fix[] | undefined {
   return [{ description: { text: 'Send the token in an Authorization: Bearer header instead of the API key.' }, artifactChanges }];
 }
 
-function notification(skip: Skip): Notification {
+function notification(skip: Skip, mask: Masker): Notification {
   const serious = ['parse-error', 'unreadable', 'write-failed', 'changed-since-read', 'read-only', 'symlink-loop'].includes(skip.reason);
   return {
     descriptor: { id: `skipped/${skip.reason}` },
     level: serious ? 'warning' : 'note',
-    message: { text: `Skipped ${skip.file} (${skip.reason}): ${maskAll(skip.message)}` },
+    message: { text: `Skipped ${skip.file} (${skip.reason}): ${mask(skip.message)}` },
     locations: [{ physicalLocation: { artifactLocation: { uri: relUri(skip.file), uriBaseId: SRCROOT } } }],
   };
 }
 
 export function toSarif(report: Report, plans: FilePlan[]): Log {
+  const mask = masker(report.sites);
   const sites = sortSites(report.sites).filter((s) => s.status !== 'ignored' && !s.applied);
   const ids = [...new Set(sites.map((s) => ruleId(s.pattern, s.status as SarifStatus)))].sort(compareText);
   const rules = ids.map((id) => {
@@ -96,7 +97,7 @@ export function toSarif(report: Report, plans: FilePlan[]): Log {
       ruleId: id,
       ruleIndex: ids.indexOf(id),
       level: LEVEL[status],
-      message: { text: resultText(site) },
+      message: { text: resultText(site, mask) },
       locations: [location(site.file, site.line, site.column)],
       partialFingerprints: { [FINGERPRINT_KEY]: site.id },
     };
@@ -121,7 +122,7 @@ export function toSarif(report: Report, plans: FilePlan[]): Log {
     runs: [{
       tool: { driver: { name: report.tool.name, version: report.tool.version, semanticVersion: report.tool.version, rules } },
       originalUriBaseIds: { [SRCROOT]: { uri: rootUri(report.root) } },
-      invocations: [{ executionSuccessful: true, toolExecutionNotifications: skipped.map(notification) }],
+      invocations: [{ executionSuccessful: true, toolExecutionNotifications: skipped.map((s) => notification(s, mask)) }],
       columnKind: 'utf16CodeUnits',
       results,
     }],

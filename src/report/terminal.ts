@@ -6,7 +6,7 @@ import type { Report } from '../model/report.js';
 import type { Site } from '../model/site.js';
 import { displayHunks, fileTraits } from './display-diff.js';
 import { FACTS } from './facts.js';
-import { maskAll } from './mask.js';
+import { maskAll, masker, type Masker } from './mask.js';
 import { tokenSourcesOf } from './token-sources.js';
 import { changedPlans, hasFlag, isAccountSite, plural, sortSites } from './select.js';
 
@@ -48,7 +48,7 @@ function modeLine(report: Report): string | null {
   return null;
 }
 
-function manualLines(sites: Site[], c: ChalkInstance): string[] {
+function manualLines(sites: Site[], c: ChalkInstance, mask: Masker): string[] {
   const manual = sites.filter((s) => s.status === 'manual');
   if (manual.length === 0) return [];
   const shown = manual.slice(0, TOP_MANUAL);
@@ -56,7 +56,7 @@ function manualLines(sites: Site[], c: ChalkInstance): string[] {
   const reasonWidth = Math.max(...shown.map((s) => s.reason.length));
   const out = [c.bold(`Needs you (${manual.length} manual):`)];
   for (const s of shown) {
-    out.push(`  ${c.cyan(`${s.file}:${s.line}`.padEnd(width))}  ${c.yellow(s.reason.padEnd(reasonWidth))}  ${maskAll(s.message)}`);
+    out.push(`  ${c.cyan(`${s.file}:${s.line}`.padEnd(width))}  ${c.yellow(s.reason.padEnd(reasonWidth))}  ${mask(s.message)}`);
   }
   if (manual.length > shown.length) out.push(c.dim(`  …and ${manual.length - shown.length} more in report.md`));
   return out;
@@ -106,7 +106,7 @@ export function renderSummary(report: Report, opts: SummaryOptions): string {
   } else {
     blocks.push([c.green('No account API key use found: nothing to migrate.')]);
   }
-  const manual = manualLines(sites, c);
+  const manual = manualLines(sites, c, masker(report.sites));
   if (manual.length > 0) blocks.push(manual);
   const warnings = warningLines(report, sites, c);
   if (warnings.length > 0) blocks.push(warnings);
@@ -135,7 +135,7 @@ export function renderDiff(plans: FilePlan[], opts: DiffOptions): string {
   for (const plan of changedPlans(plans)) {
     const traits = fileTraits(plan);
     out += `${c.bold(`--- a/${plan.file}`)}\n${c.bold(`+++ b/${plan.file}`)}${traits.length > 0 ? c.dim(`  (${traits.join(', ')} kept)`) : ''}\n`;
-    for (const line of displayHunks(plan, opts.showSecrets).split('\n')) {
+    for (const line of displayHunks(plan, opts.showSecrets ? (t) => t : maskAll).split('\n')) {
       if (line !== '') out += `${colorLine(line, c)}\n`;
     }
   }

@@ -2,6 +2,7 @@
 // except changes.patch (it must apply) and the diff/markdown when --show-secrets is given.
 import { describe, expect, it } from 'vitest';
 import { renderCheckLine } from '../../src/report/check.js';
+import { masker } from '../../src/report/mask.js';
 import { renderJson } from '../../src/report/json.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { renderPatch } from '../../src/report/patch.js';
@@ -39,5 +40,19 @@ describe('secrets', () => {
   it('--show-secrets shows it in report.md and the diff', () => {
     expect(renderMarkdown({ report, plans: PLANS, showSecrets: true })).toContain(KEY);
     expect(renderDiff(PLANS, { color: false, showSecrets: true })).toContain(KEY);
+  });
+});
+
+describe('masker', () => {
+  const mask = masker(SITES);
+
+  it('masks a known secret even with no key context around it, and leaves other UUIDs alone', () => {
+    const formGuid = '0f1e2d3c-0000-4000-8000-00000000cafe';
+    expect(mask(`form ${formGuid}, literal ${KEY}.`)).toBe(`form ${formGuid}, literal ****-…-0abc.`);
+  });
+
+  it('is maskAll when the scan found no secret', () => {
+    expect(masker([])(`hapikey=${KEY}`)).not.toContain(KEY);
+    expect(masker([])(`id ${KEY}`)).toBe(`id ${KEY}`);
   });
 });
