@@ -1,0 +1,274 @@
+#!/usr/bin/env node
+// Builds the compact scope catalog (src/scopes/catalog.json) from the research catalog
+// (hubspot-catalog.json, kept outside the project). Facts only: method, path pattern (template and
+// regex), scope alternatives, developer-key flag, API version, confidence. Spec file names, summaries
+// and prose are dropped.
+//
+// Usage: node scripts/build-catalog.mjs <path/to/hubspot-catalog.json> [out.json]
+// The output is deterministic (sorted keys, sorted operations, one record per line), so a rerun on the
+// same input reproduces the committed file byte for byte (test/scopes/catalog-build.test.ts checks it).
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+// Legacy rules the research catalog does not list, each with its source. Inserted before the rule
+// named in `before` (rules are first-match).
+const SUPPLEMENTARY_RULES = [
+  {
+    before: 'properties-v1v2-contacts',
+    rule: {
+      id: 'contacts-v1v2-properties',
+      family: 'Contact properties, old path form /contacts/v1|v2/properties|groups',
+      pathRegex: '^/contacts/v[12]/(properties|groups)(/.*)?$',
+      scopes: { read: ['crm.schemas.contacts.read'], write: ['crm.schemas.contacts.write'] },
+      confidence: 'inferred',
+      source:
+        'path form used by the hubspot npm package 1.x (lib/contact_property.js: GET /contacts/v2/properties); ' +
+        'same API as /properties/v1/contacts/properties, whose scope is documented at ' +
+        'https://developers.hubspot.com/docs/methods/contacts/v2/get_contacts_properties (crm.schemas.contacts.read)',
+    },
+  },
+];
+
+// Path aliases the research catalog does not list (same API, two URL forms).
+const SUPPLEMENTARY_ALIASES = [
+  {
+    a: '/crm/v3/objects/',
+    b: '/crm/objects/v3/',
+    source: 'spec CRM/Appointments v3 and CRM/Projects v3 declare /crm/objects/v3/{objectType}… for the endpoints documented as /crm/v3/objects/{objectType}…',
+  },
+];
+
+function main() {
+  const [input, output] = process.argv.slice(2);
+  if (!input) {
+    console.error('usage: node scripts/build-catalog.mjs <hubspot-catalog.json> [out.json]');
+    process.exit(2);
+  }
+  const raw = readFileSync(input);
+  const src = JSON.parse(raw.toString('utf8'));
+  const compact = build(src, createHash('sha256').update(raw).digest('hex'));
+  const out = output ?? resolve(here, '../src/scopes/catalog.json');
+  writeFileSync(out, serialise(compact));
+  console.log(`wrote ${out}: ${compact.paths.length} paths, ${compact.auth.length} auth sets, ${compact.legacyRules.length} legacy rules`);
+}
+
+function build(src, sha256) {
+  // Alternatives naming a scope absent from the catalog's scope table are spec test artefacts
+  // (e.g. "ACCEPTANCE_TEST.visibility…"): dropped.
+  const known = new Set(Object.keys(src.scopes));
+  const auth = new AuthTable(known);
+  const paths = new Map();
+  for (const op of src.operations) {
+    if (!METHODS.includes(op.method)) throw new Error(`unexpected method ${op.method} on ${op.path}`);
+    const derivable =
+      templateRegex(op.path) === op.pathRegex ||
+      (op.path.endsWith('/') && templateRegex(op.path.slice(0, -1)) === op.pathRegex);
+    if (!derivable) throw new Error(`pathRegex of ${op.method} ${op.path} is not derived from its template: ${op.pathRegex}`);
+    let group = paths.get(op.path);
+    if (!group) {
+      group = { p: op.path, re: op.pathRegex, v: op.version, ops: {} };
+      if (op.beta) group.beta = true;
+      paths.set(op.path, group);
+    } else if (group.re !== op.pathRegex || group.v !== op.version) {
+      throw new Error(`inconsistent regex/version for ${op.path}`);
+    }
+    if (group.ops[op.method] !== undefined) throw new Error(`duplicate operation ${op.method} ${op.path}`);
+    group.ops[op.method] = auth.ref(op);
+  }
+
+  const legacyRules = [];
+  const rules = [...src.legacyEndpointRules];
+  for (const { before, rule } of SUPPLEMENTARY_RULES) {
+    const at = rules.findIndex((r) => r.id === before);
+    if (at < 0) throw new Error(`supplementary rule anchor ${before} not found`);
+    rules.splice(at, 0, { ...rule, supplement: true });
+  }
+  for (const r of rules) legacyRules.push(...compactRule(r));
+
+  return {
+    meta: {
+      source: 'hubspot-catalog.json (migrate-hapikey research notes; HubSpot OpenAPI spec collection + HubSpot doc pages)',
+      sourceSha256: sha256,
+      sourceGeneratedAt: src.meta.generatedAt,
+      specSnapshots: Object.fromEntries(
+        Object.entries(src.meta.specSnapshots).map(([k, v]) => [k, `${v.date} ${v.commit.slice(0, 9)}`]),
+      ),
+      operations: src.operations.length,
+      operationsConfidence: 'spec',
+      format: {
+        paths: 'p = path template, re = path regex, v = API version, beta, ops = method -> index into auth',
+        auth: 'a = authClass (account-token | developer | none-listed); s = scope alternatives (OR-list of AND-lists, spec order); any = object-type dependent: any one of these scopes, resolve by object type; dk = developer hapikey accepted',
+        internalScopes: 'scope names flagged as possibly HubSpot-internal (not offered to apps); never preferred',
+        legacyRules: 'first match wins; read/write = scope alternatives; conf = confidence (per access class when they differ); also = scopes possibly needed as well; typeSeg = path segment holding the object type for <objectType> in scope names',
+      },
+    },
+    internalScopes: Object.entries(src.scopes)
+      .filter(([, v]) => v.possiblyInternal)
+      .map(([k]) => k)
+      .sort(),
+    scopeSpellingDifferences: src.scopeSpellingDifferences.map((d) => ({ docTable: d.docTable, spec: d.spec })),
+    objectTypes: compactObjectTypes(src.objectTypes),
+    auth: auth.list(),
+    paths: [...paths.values()].sort((x, y) => cmp(x.p, y.p)),
+    legacyRules,
+    developerKeyEndpoints: src.developerKeyEndpoints.map((d) => {
+      const e = { re: d.pathRegex, what: d.what, conf: d.confidence ?? (d.sources.some((s) => s.startsWith('spec')) ? 'spec' : 'doc-method') };
+      if (d.methods) e.methods = [...d.methods].sort();
+      new RegExp(e.re);
+      return e;
+    }),
+    unsupportedForPrivateApps: src.unsupportedForPrivateApps.map((u) => ({ what: u.what, res: [...u.paths] })),
+    pathAliases: [
+      ...src.pathAliases.filter((a) => !a.b.includes(' ')).map((a) => ({ a: a.a, b: a.b })),
+      ...SUPPLEMENTARY_ALIASES.map((a) => ({ a: a.a, b: a.b, supplement: true })),
+    ],
+  };
+}
+
+class AuthTable {
+  constructor(known) {
+    this.known = known;
+    this.index = new Map();
+    this.entries = [];
+  }
+  ref(op) {
+    const e = { a: op.authClass };
+    if (op.objectTypeDependent) {
+      if (!Array.isArray(op.anyOfScopes)) throw new Error(`object-type dependent ${op.path} without anyOfScopes`);
+      e.any = [...new Set(op.anyOfScopes)].filter((s) => this.known.has(s)).sort();
+    } else {
+      e.s = op.scopeAlternatives
+        .filter((alt) => alt.every((s) => this.known.has(s)))
+        .map((alt) => [...new Set(alt)].sort());
+    }
+    if (op.developerHapikeyAccepted) e.dk = true;
+    const key = JSON.stringify(sortKeys(e));
+    let i = this.index.get(key);
+    if (i === undefined) {
+      i = this.entries.length;
+      this.index.set(key, i);
+      this.entries.push(e);
+    }
+    return i;
+  }
+  list() {
+    return this.entries;
+  }
+}
+
+function compactRule(r) {
+  new RegExp(r.pathRegex);
+  const conf = parseConfidence(r.confidence);
+  const allOf = typeof r.scopeSemantics === 'string' && r.scopeSemantics.startsWith('all-of');
+  const alts = (list) => {
+    if (!list) return undefined;
+    if (list.length === 0) return [[]];
+    return allOf ? [[...list].sort()] : list.map((s) => [s]);
+  };
+  // "crm.objects.deals.read (deals)" style entries: one rule per object type
+  const annotated = Object.values(r.scopes).flat().filter((s) => /\s\(([^)]+)\)$/.test(s));
+  if (annotated.length) {
+    const types = [...new Set(annotated.map((s) => s.match(/\(([^)]+)\)$/)[1]))];
+    const m = r.pathRegex.match(/^(.*)\(([a-z_|]+)\)(.*)$/);
+    if (!m || types.some((t) => !m[2].split('|').includes(t))) throw new Error(`cannot split rule ${r.id}`);
+    return types.map((t) => {
+      const pick = (list) => list && list.filter((s) => s.endsWith(`(${t})`)).map((s) => s.replace(/\s\(.*\)$/, ''));
+      return ruleOut(r, `${r.id}-${t}`, `${m[1]}${t}${m[3]}`, alts(pick(r.scopes.read)), alts(pick(r.scopes.write)), conf);
+    });
+  }
+  const out = ruleOut(r, r.id, r.pathRegex, alts(r.scopes.read), alts(r.scopes.write), conf);
+  if (Object.values(r.scopes).flat().some((s) => s.includes('<objectType>'))) {
+    const segs = r.pathRegex.replace(/^\^/, '').replaceAll('[^/]+', '\0').split('/');
+    const at = segs.findIndex((s) => s === '\0');
+    if (at < 0) throw new Error(`no object-type segment in ${r.id}`);
+    out.typeSeg = at;
+  }
+  return [out];
+}
+
+function ruleOut(r, id, re, read, write, conf) {
+  const out = { id, family: r.family, re, conf };
+  if (read) out.read = read;
+  if (write) out.write = write;
+  if (r.also) out.also = Object.fromEntries(Object.entries(r.also).map(([k, v]) => [k, [...v].sort()]));
+  if (r.privateAppSupported === false) out.privateApps = false;
+  if (r.supplement) {
+    out.supplement = true;
+    out.source = r.source;
+  }
+  return out;
+}
+
+function parseConfidence(c) {
+  // e.g. "doc-method (write) / inferred (read)"
+  const parts = c.split('/').map((s) => s.trim().match(/^(\S+)\s*\((read|write)\)$/));
+  if (parts.every(Boolean)) return Object.fromEntries(parts.map((m) => [m[2], m[1]]));
+  return c;
+}
+
+function compactObjectTypes(src) {
+  const out = {};
+  for (const [name, t] of Object.entries(src)) {
+    if (name.startsWith('_')) continue;
+    const key = name.startsWith('custom') ? 'custom' : name;
+    const e = { read: [...t.recordsReadAnyOf], write: [...t.recordsWriteAnyOf] };
+    if (t.schemaScopes?.read) e.schemaRead = t.schemaScopes.read;
+    if (t.schemaScopes?.write) e.schemaWrite = t.schemaScopes.write;
+    if (t.objectTypeId) e.id = t.objectTypeId;
+    if (t.aliasOf) e.aliasOf = t.aliasOf;
+    out[key] = e;
+  }
+  return out;
+}
+
+function templateRegex(path) {
+  return '^' + path.split(/(\{[^}]+\})/).map((p) => (/^\{.*\}$/.test(p) ? '[^/]+' : escapeLiteral(p))).join('') + '/?$';
+}
+
+function escapeLiteral(s) {
+  return s.replace(/[.*+?^$()|[\]\\-]/g, '\\$&');
+}
+
+function cmp(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function sortKeys(v) {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v && typeof v === 'object') {
+    return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys(v[k])]));
+  }
+  return v;
+}
+
+// Stable formatting: top-level keys sorted; each element of a top-level array and each entry of a
+// top-level object on its own line; everything inside written with sorted keys and no spaces.
+function serialise(obj) {
+  const lines = ['{'];
+  const keys = Object.keys(obj).sort();
+  keys.forEach((k, i) => {
+    const v = obj[k];
+    const comma = i < keys.length - 1 ? ',' : '';
+    if (Array.isArray(v)) {
+      lines.push(`${JSON.stringify(k)}: [`);
+      v.forEach((e, j) => lines.push(JSON.stringify(sortKeys(e)) + (j < v.length - 1 ? ',' : '')));
+      lines.push(']' + comma);
+    } else if (v && typeof v === 'object') {
+      lines.push(`${JSON.stringify(k)}: {`);
+      const ks = Object.keys(v).sort();
+      ks.forEach((kk, j) => lines.push(`${JSON.stringify(kk)}: ${JSON.stringify(sortKeys(v[kk]))}` + (j < ks.length - 1 ? ',' : '')));
+      lines.push('}' + comma);
+    } else {
+      lines.push(`${JSON.stringify(k)}: ${JSON.stringify(v)}${comma}`);
+    }
+  });
+  lines.push('}');
+  return lines.join('\n') + '\n';
+}
+
+main();

@@ -1,0 +1,158 @@
+// Object types: canonical names, and the scopes a generic `/{objectType}` endpoint needs once the
+// type is known. Per-type scopes come from the catalog's objectTypes (hubspot-facts.md §2.2).
+import { catalog, type ObjectTypeEntry } from './catalog.js';
+import { chooseScope } from './choose.js';
+import { isPlaceholder } from './normalise.js';
+import type { Access } from './types.js';
+
+// Object type IDs the catalog does not list. Source: HubSpot, "Understanding the CRM", object type ID
+// table (https://developers.hubspot.com/docs/guides/api/crm/understanding-the-crm#object-type-ids):
+// 0-1 contacts, 0-2 companies, 0-3 deals, 0-5 tickets, 0-18 communications, 0-48 calls, 0-142 carts,
+// 0-410 courses, 0-421 appointments (read in the stored copy); 0-7 products, 0-8 line items, 0-14 quotes,
+// 0-27 tasks, 0-46 notes, 0-47 meetings, 0-49 emails (same table, rows not in the stored excerpt).
+const TYPE_IDS: Record<string, string> = {
+  '0-1': 'contacts',
+  '0-2': 'companies',
+  '0-5': 'tickets',
+  '0-7': 'products',
+  '0-8': 'line_items',
+  '0-14': 'quotes',
+  '0-18': 'communications',
+  '0-27': 'tasks',
+  '0-46': 'notes',
+  '0-47': 'meetings',
+  '0-48': 'calls',
+  '0-49': 'emails',
+  '0-142': 'carts',
+};
+
+/** Canonical object type name (`contacts`, `deals`, `custom`, …), or null when not a concrete type. */
+export function canonicalObjectType(raw: string | undefined | null): string | null {
+  if (!raw) return null;
+  const t = raw.trim().replace(/^['"`]|['"`]$/g, '');
+  if (!t || isPlaceholder(t) || t.includes('{') || t.includes('$')) return null;
+  if (/^2-\d+$/.test(t) || /^p\d*_/i.test(t)) return 'custom';
+  const lower = t.toLowerCase();
+  const types = catalog.objectTypes;
+  const direct = types[lower];
+  if (direct) return direct.aliasOf ?? lower;
+  if (TYPE_IDS[lower]) return TYPE_IDS[lower];
+  for (const plural of [lower + 's', lower.replace(/y$/, 'ies'), lower.replace(/(ch|sh|x)$/, '$1es')]) {
+    const e = types[plural];
+    if (e) return e.aliasOf ?? plural;
+  }
+  return lower;
+}
+
+export function objectTypeEntry(type: string): ObjectTypeEntry | undefined {
+  const e = catalog.objectTypes[type];
+  return e?.aliasOf ? catalog.objectTypes[e.aliasOf] : e;
+}
+
+/** How a generic endpoint uses its object type(s). */
+export type ObjectKind = 'records' | 'schema' | 'pipeline' | 'association' | 'any-object';
+
+export function objectKind(template: string): ObjectKind {
+  if (/\/(limits|object-library)\//.test(template) || /\/associations\/(definitions\/configurations\/all|usage)\b/.test(template)) {
+    return 'any-object';
+  }
+  if (/\/(properties|property-validations)\//.test(template)) return 'schema';
+  if (/\/pipelines\//.test(template)) return 'pipeline';
+  if (/\/associations\//.test(template) && /\{toObjectType(Id)?\}/.test(template)) return 'association';
+  if (/\/associations\/(v\d|\d{4}-\d{2}(-beta)?)\/\{fromObjectType\}\/\{toObjectType\}/.test(template)) return 'association';
+  return 'records';
+}
+
+/** The object types a generic operation applies to, read from the path (or the given type). */
+export function objectTypesFromPath(
+  templateSegments: string[],
+  pathSegments: string[],
+  given?: string,
+): { from: string | null; to: string | null } {
+  let from: string | null = null;
+  let to: string | null = null;
+  const at = (i: number) => (i >= 0 && i < pathSegments.length && !isPlaceholder(pathSegments[i]) ? pathSegments[i] : null);
+  templateSegments.forEach((seg, i) => {
+    if (/^\{(from)?objectType(Id)?\}$/i.test(seg)) from ??= at(i) ?? '';
+    else if (/^\{toObjectType(Id)?\}$/i.test(seg)) to ??= at(i) ?? '';
+  });
+  if (from === null) {
+    // literal type after `/objects/` (`/crm/v3/objects/calls`, `/crm/objects/2026-09-beta/calls`)
+    const o = templateSegments.indexOf('objects');
+    if (o >= 0) {
+      const next = templateSegments[o + 1] ?? '';
+      const i = /^(v\d+|\d{4}-\d{2}(-beta)?)$/.test(next) ? o + 2 : o + 1;
+      const seg = templateSegments[i];
+      if (seg && !seg.startsWith('{')) from = seg;
+    }
+  }
+  return {
+    from: canonicalObjectType(from || given),
+    to: canonicalObjectType(to || null),
+  };
+}
+
+export interface ObjectScopes {
+  scopes: string[];
+  uncertain: string[];
+  note?: string;
+}
+
+function recordCandidates(type: string, access: Access): string[] {
+  const e = objectTypeEntry(type);
+  const list = e ? (access === 'read' ? e.read : e.write) : [];
+  return list.length ? list : [`crm.objects.${type}.${access}`];
+}
+
+function schemaCandidates(type: string, access: Access): string[] {
+  const e = objectTypeEntry(type);
+  const schema = (access === 'read' ? e?.schemaRead : e?.schemaWrite) ?? `crm.schemas.${type}.${access}`;
+  return [schema, ...recordCandidates(type, access)];
+}
+
+/**
+ * Picks the least-privileged candidate the operation accepts (`anyOf`: the spec's any-one-of list).
+ * When no candidate is in the spec's list, the best candidate is returned as uncertain.
+ */
+function pick(candidates: string[], anyOf: string[] | undefined): { scope: string | null; certain: boolean } {
+  const accepted = anyOf ? candidates.filter((c) => anyOf.includes(c)) : candidates;
+  if (accepted.length) return { scope: chooseScope(accepted), certain: true };
+  return { scope: chooseScope(candidates), certain: false };
+}
+
+/** Scopes of an object-type dependent endpoint. */
+export function scopesForObjectTypes(
+  kind: ObjectKind,
+  types: { from: string | null; to: string | null },
+  access: Access,
+  anyOf?: string[],
+): ObjectScopes {
+  const scopes: string[] = [];
+  const uncertain: string[] = [];
+  const add = (r: { scope: string | null; certain: boolean }) => {
+    if (r.scope) (r.certain ? scopes : uncertain).push(r.scope);
+  };
+  if (kind === 'any-object') {
+    const prefer = anyOf?.includes('crm.objects.contacts.read') ? 'crm.objects.contacts.read' : chooseScope(anyOf ?? []);
+    return {
+      scopes: [],
+      uncertain: prefer ? [prefer] : [],
+      note: 'accepts the scope of any CRM object type; one object scope suffices',
+    };
+  }
+  if (!types.from) {
+    return { scopes: [], uncertain: [], note: 'object type unknown: needs the scope of the object type used' };
+  }
+  const from = types.from;
+  if (kind === 'schema') add(pick(schemaCandidates(from, access), anyOf));
+  else if (kind === 'pipeline') {
+    add(pick(access === 'read' ? [...recordCandidates(from, 'read'), ...schemaCandidates(from, 'read')] : schemaCandidates(from, 'write'), anyOf));
+  } else add(pick(recordCandidates(from, access), anyOf));
+  let note: string | undefined;
+  if (kind === 'association') {
+    if (types.to) add(pick(recordCandidates(types.to, access), anyOf));
+    else note = 'associated object type unknown: also needs the scope of that object type';
+  }
+  if (!objectTypeEntry(from) && from !== 'custom') note ??= `object type ${from} not in the catalog`;
+  return { scopes, uncertain, note };
+}
