@@ -36,7 +36,7 @@ function verb(name: string): HttpMethod | null {
   return v === 'GET' || v === 'POST' || v === 'PUT' || v === 'PATCH' || v === 'DELETE' ? v : v === 'DEL' ? 'DELETE' : null;
 }
 
-function methodFrom(obj: ts.Expression | undefined, fallback: HttpMethod | null): HttpMethod | null {
+export function methodFrom(obj: ts.Expression | undefined, fallback: HttpMethod | null): HttpMethod | null {
   if (!obj) return fallback;
   obj = unwrap(obj);
   if (!ts.isObjectLiteralExpression(obj)) return fallback;

@@ -313,9 +313,7 @@ function analyseProperty(prop: ts.PropertyAssignment | ts.ShorthandPropertyAssig
         d.pattern = 'shared-config';
         d.category = 'P06_QS_SHARED_OBJECT';
         d.selfContained = true;
-        const bearer = bearerValue(tokenText(d, sf, tokenEnv), style);
-        if (emptiesOptions) d.edits.push({ start: op.getStart(sf), end: op.end, text: `headers: { Authorization: ${bearer} }` });
-        else { d.edits.push(removal); pushHeader(d, addAuthorizationHeader(options, bearer, style)); }
+        swapForHeader(d, options, op, obj, prop, sf, style, tokenEnv);
         instanceRequests(d, cp, bindings);
         return d;
       }
@@ -336,9 +334,7 @@ function analyseProperty(prop: ts.PropertyAssignment | ts.ShorthandPropertyAssig
           return d;
         }
         addRequest(d, req);
-        const bearer = bearerValue(tokenText(d, sf, tokenEnv), style);
-        if (emptiesOptions) d.edits.push({ start: op.getStart(sf), end: op.end, text: `headers: { Authorization: ${bearer} }` });
-        else { d.edits.push(removal); pushHeader(d, addAuthorizationHeader(options, bearer, style)); }
+        swapForHeader(d, options, op, obj, prop, sf, style, tokenEnv);
         d.selfContained = true;
         return d;
       }
@@ -347,13 +343,12 @@ function analyseProperty(prop: ts.PropertyAssignment | ts.ShorthandPropertyAssig
         d.pattern = 'shared-config';
         d.category = 'P06_QS_SHARED_OBJECT';
         for (const u of uses) if (u.kind === 'request') addRequest(d, u.req); else d.unknown.push(u);
-        const bearer = bearerValue(tokenText(d, sf, tokenEnv), style);
-        if (emptiesOptions) d.edits.push({ start: op.getStart(sf), end: op.end, text: `headers: { Authorization: ${bearer} }` });
-        else { d.edits.push(removal); pushHeader(d, addAuthorizationHeader(options, bearer, style)); }
+        swapForHeader(d, options, op, obj, prop, sf, style, tokenEnv);
         d.selfContained = true;
         if (d.unknown.some((u) => u.kind === 'unknown' && u.why === 'spread')) d.flags.push('spread-config');
         return d;
       }
+      if (uses.some((u) => u.kind === 'unknown' && u.why === 'body-position')) { d.status = 'manual'; d.reason = 'key-in-body'; return d; }
       d.unknown.push(...uses);
       return d;
     }
@@ -375,6 +370,21 @@ function analyseProperty(prop: ts.PropertyAssignment | ts.ShorthandPropertyAssig
   d.status = d.status ?? 'manual';
   d.reason = d.reason ?? 'unknown-shape';
   return d;
+}
+
+/**
+ * Take the key out of `options` (the whole `params` option `op` when the key was its only entry) and send the
+ * token as a header in the same options: an emptied `params` is replaced by `headers` in place.
+ */
+function swapForHeader(d: Draft, options: ts.ObjectLiteralExpression, op: ts.PropertyAssignment, params: ts.ObjectLiteralExpression, prop: ts.ObjectLiteralElementLike, sf: ts.SourceFile, style: Style, tokenEnv: string): void {
+  const bearer = bearerValue(tokenText(d, sf, tokenEnv), style);
+  const emptied = params.properties.length === 1;
+  if (emptied && !getProp(options, 'headers')) {
+    d.edits.push({ start: op.getStart(sf), end: op.end, text: `headers: { Authorization: ${bearer} }` });
+    return;
+  }
+  d.edits.push(emptied ? removeProperty(options, op) : removeProperty(params, prop));
+  pushHeader(d, addAuthorizationHeader(options, bearer, style));
 }
 
 function cp_index(req: RequestCall, options: ts.Node): number {

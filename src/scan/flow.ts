@@ -1,6 +1,6 @@
 // Follow a value (a URL, a URL object, an options object) from where it is built to the HTTP calls it feeds.
 import { ts, chainOf, enclosingScope, outerParent, propName, referencesOf, unwrap } from './ast.js';
-import { recogniseRequest, type RequestCall } from './clients.js';
+import { methodFrom, recogniseRequest, type RequestCall } from './clients.js';
 import type { Bindings } from './imports.js';
 import { isRelative } from './imports.js';
 import { resolveFunction } from './url.js';
@@ -34,7 +34,8 @@ export function usesOf(node: ts.Expression, as: 'url' | 'options', ctx: FlowCont
     if (req) {
       if (as === 'url' && req.url && unwrap(req.url) === unwrap(n as ts.Expression)) return [{ kind: 'request', req, as }];
       if (as === 'options' && index === req.optionsIndex) return [{ kind: 'request', req, as }];
-      return [{ kind: 'unknown', node: p, why: as === 'url' ? 'url-not-in-url-position' : 'options-not-in-options-position' }];
+      const body = req.client === 'axios' && !req.configForm && index === req.optionsIndex - 1;
+      return [{ kind: 'unknown', node: p, why: body ? 'body-position' : as === 'url' ? 'url-not-in-url-position' : 'options-not-in-options-position' }];
     }
     // a local function that passes its parameter on
     const fn = resolveFunction(p.expression);
@@ -43,7 +44,7 @@ export function usesOf(node: ts.Expression, as: 'url' | 'options', ctx: FlowCont
       if (param && ts.isIdentifier(param.name)) {
         const refs = referencesOf(param.name.text, fn, param);
         if (refs.length === 0) return [{ kind: 'unknown', node: p, why: 'unused-parameter' }];
-        return refs.flatMap((r) => next(r));
+        return refs.flatMap((r) => next(r)).map((u) => throughWrapper(u, fn, p));
       }
     }
     // a wrapper imported from another file of the repository
@@ -53,7 +54,7 @@ export function usesOf(node: ts.Expression, as: 'url' | 'options', ctx: FlowCont
       if (b && isRelative(b.module)) {
         const w = ctx.wrapperOf(b.module, b.imported === '*' ? chain[0] : b.imported);
         if (w && ((as === 'url' && w.urlIndex === index) || (as === 'options' && w.optionsIndex === index))) {
-          return [{ kind: 'request', req: { call: p, client: 'fetch', method: null, url: p.arguments[w.urlIndex] ?? null, optionsIndex: w.optionsIndex, configForm: false, headers: 'options' }, as }];
+          return [{ kind: 'request', req: { call: p, client: 'fetch', method: methodFrom(p.arguments[w.optionsIndex], 'GET'), url: p.arguments[w.urlIndex] ?? null, optionsIndex: w.optionsIndex, configForm: false, headers: 'options' }, as }];
         }
       }
     }
@@ -71,11 +72,14 @@ export function usesOf(node: ts.Expression, as: 'url' | 'options', ctx: FlowCont
   }
   // a bigger string that embeds it
   if ((ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.PlusToken) || ts.isTemplateSpan(p)) {
-    let top: ts.Node = p;
-    while (top.parent && (ts.isTemplateSpan(top) || ts.isTemplateExpression(top) || (ts.isBinaryExpression(top.parent) && top.parent.operatorToken.kind === ts.SyntaxKind.PlusToken) || ts.isTemplateSpan(top.parent) || ts.isParenthesizedExpression(top.parent))) {
-      top = top.parent;
+    let top: ts.Node = n;
+    for (;;) {
+      const q = top.parent;
+      if (!q) break;
+      if (ts.isTemplateSpan(q)) { top = q.parent; continue; }
+      if ((ts.isBinaryExpression(q) && q.operatorToken.kind === ts.SyntaxKind.PlusToken) || ts.isParenthesizedExpression(q)) { top = q; continue; }
+      break;
     }
-    if (ts.isTemplateSpan(top)) top = top.parent;
     return next(top as ts.Expression);
   }
   if (ts.isConditionalExpression(p) && p.condition !== n) return next(p);
@@ -173,4 +177,21 @@ function callsOf(fn: ts.FunctionLikeDeclaration): Array<ts.CallExpression | null
   };
   visit(sf);
   return calls.length ? calls : [null];
+}
+
+/**
+ * A request found inside a local wrapper (`const request = (url, opts) => fetch(url, opts)`) whose options are the
+ * wrapper's own parameter: the header belongs in the options the wrapper's caller passes, not inside the wrapper
+ * (that would add it to every call, keyed or not).
+ */
+function throughWrapper(u: Use, fn: ts.FunctionLikeDeclaration, outer: ts.CallExpression): Use {
+  if (u.kind !== 'request' || u.req.configForm) return u;
+  const inner = u.req.call.arguments[u.req.optionsIndex];
+  if (!inner) return { kind: 'unknown', node: u.req.call, why: 'wrapper-drops-options' };
+  const opt = unwrap(inner);
+  if (!ts.isIdentifier(opt)) return u;
+  const j = fn.parameters.findIndex((q) => ts.isIdentifier(q.name) && q.name.text === opt.text);
+  if (j < 0) return u;
+  const req: RequestCall = { ...u.req, call: outer, optionsIndex: j, url: outer.arguments[fn.parameters.findIndex((q) => ts.isIdentifier(q.name) && u.req.url && ts.isIdentifier(unwrap(u.req.url)) && q.name.text === (unwrap(u.req.url) as ts.Identifier).text)] ?? null, method: methodFrom(outer.arguments[j], u.req.method ?? 'GET') };
+  return { ...u, req };
 }

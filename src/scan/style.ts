@@ -19,7 +19,9 @@ export function detectStyle(sf: ts.SourceFile, eol: '\n' | '\r\n'): Style {
       const q = text[n.getStart(sf)];
       if (q === "'") single++;
       else if (q === '"') double++;
-    } else if (ts.isTemplateExpression(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isArrowFunction(n)) {
+    } else if (ts.isTemplateExpression(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isArrowFunction(n) || ts.isImportDeclaration(n) || ts.isExportDeclaration(n) || ts.isExportAssignment(n) || ts.isClassDeclaration(n) || ts.isSpreadAssignment(n) || ts.isShorthandPropertyAssignment(n)) {
+      modern = true;
+    } else if (ts.canHaveModifiers(n) && ts.getModifiers(n)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) {
       modern = true;
     } else if (ts.isVariableDeclarationList(n) && n.flags & (ts.NodeFlags.Const | ts.NodeFlags.Let)) {
       modern = true;
