@@ -12,6 +12,11 @@ export type Candidate =
 export async function readCandidate(f: ListedFile): Promise<Candidate> {
   const r = await readText(f.abs, { file: f.path });
   if (isReadSkip(r)) return { skip: r };
-  if (!mayHoldKey(r.text)) return { skip: null };
+  if (!mayHoldKey(r.text) && !mayHoldKeyFormatCheck(r.text)) return { skip: null };
   return { text: r, minified: f.treatment !== 'text' && isMinified(r.text) };
+}
+
+/** A UUID-shaped validator for an API key lives in files that need not mention HubSpot (`API_KEY_REGEX = /…{8}-…/`). */
+function mayHoldKeyFormatCheck(text: string): boolean {
+  return text.includes('{8}') && /api_?key/i.test(text);
 }

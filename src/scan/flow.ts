@@ -130,13 +130,24 @@ function isExported(d: ts.VariableDeclaration): boolean {
     if (found) return;
     if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const left = chainOf(n.left);
-      if (left && (left[0] === 'module' || left[0] === 'exports') && n.right.getText().match(new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\b`))) found = true;
+      if (left && (left[0] === 'module' || left[0] === 'exports') && exportsName(n.right, name)) found = true;
     }
     if (ts.isExportSpecifier(n) && (n.propertyName ?? n.name).getText() === name) found = true;
     ts.forEachChild(n, visit);
   };
   visit(sf);
   return found;
+}
+
+/** `module.exports = name`, `= { name }`, `= { other: name }`. */
+function exportsName(right: ts.Expression, name: string): boolean {
+  const r = unwrap(right);
+  if (ts.isIdentifier(r)) return r.text === name;
+  if (ts.isObjectLiteralExpression(r)) {
+    return r.properties.some((p) => (ts.isShorthandPropertyAssignment(p) && p.name.text === name)
+      || (ts.isPropertyAssignment(p) && ts.isIdentifier(unwrap(p.initializer)) && (unwrap(p.initializer) as ts.Identifier).text === name));
+  }
+  return false;
 }
 
 /** If `n` is what a function returns, that function. */

@@ -38,7 +38,6 @@ function isKeySettingString(s: string): boolean {
 
 export function findHits(sf: ts.SourceFile, bindings: Bindings, aliases: Map<string, Lib>, hubspotFile: boolean): Hit[] {
   const hits: Hit[] = [];
-  const text = sf.text;
   const visit = (n: ts.Node): void => {
     // string pieces
     if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isTemplateHead(n) || ts.isTemplateMiddle(n) || ts.isTemplateTail(n)) {
@@ -99,7 +98,7 @@ export function findHits(sf: ts.SourceFile, bindings: Bindings, aliases: Map<str
         hits.push({ kind: 'config', node: n, pos: n.name.getStart(sf), what: c[2] });
       }
     }
-    if (ts.isRegularExpressionLiteral(n) && hubspotFile && UUID_REGEX.test(n.text)) {
+    if (ts.isRegularExpressionLiteral(n) && UUID_REGEX.test(n.text) && (hubspotFile || keyNamed(n))) {
       hits.push({ kind: 'format-check', node: n, pos: n.getStart(sf) });
     }
     ts.forEachChild(n, visit);
@@ -107,6 +106,13 @@ export function findHits(sf: ts.SourceFile, bindings: Bindings, aliases: Map<str
   visit(sf);
   for (const c of commentHits(sf)) hits.push(c);
   return hits;
+}
+
+/** A regex bound to a name that says API key: `const API_KEY_REGEX = /…/`, `{ apiKeyPattern: /…/ }`. */
+function keyNamed(n: ts.Node): boolean {
+  const p = n.parent;
+  const name = ts.isVariableDeclaration(p) || ts.isPropertyAssignment(p) ? p.name.getText() : '';
+  return /api_?key|hapi/i.test(name);
 }
 
 function isPropertyNameOrKeyArg(n: ts.StringLiteral): boolean {
