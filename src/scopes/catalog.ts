@@ -75,6 +75,7 @@ export class IndexedPath {
   /** Number of literal (non-placeholder) segments: more is more specific. */
   readonly literals: number;
   private compiled: RegExp | undefined;
+  private prefix: string | undefined;
 
   constructor(readonly group: PathGroup) {
     this.segments = group.p.replace(/\/$/, '').split('/').slice(1);
@@ -85,39 +86,58 @@ export class IndexedPath {
     this.compiled ??= new RegExp(this.group.re);
     return this.compiled;
   }
+
+  /** Directory part of the literal prefix: `/crm/v3/objects/contacts/{id}` → `/crm/v3/objects/contacts/`. */
+  get familyPrefix(): string {
+    if (this.prefix === undefined) {
+      const literal = this.group.p.split('{')[0];
+      this.prefix = literal.slice(0, literal.lastIndexOf('/') + 1);
+    }
+    return this.prefix;
+  }
 }
 
-// Index: first segment → second segment → templates (templates whose second segment is a
-// placeholder are filed under '*').
-let index: Map<string, Map<string, IndexedPath[]>> | null = null;
+// Index by segment count and the first three segments (a placeholder segment is filed under '*'):
+// a template's regex only matches paths with its number of segments. Lookups are cached.
+let index: Map<string, IndexedPath[]> | null = null;
+let byFirst: Map<string, IndexedPath[]> | null = null;
+const candidateCache = new Map<string, IndexedPath[]>();
 
-function buildIndex(): Map<string, Map<string, IndexedPath[]>> {
-  const out = new Map<string, Map<string, IndexedPath[]>>();
+const keyOf = (segs: Array<string | undefined>) => segs.map((s) => s ?? '').join('/');
+
+function buildIndex(): void {
+  index = new Map();
+  byFirst = new Map();
   for (const group of catalog.paths) {
     const entry = new IndexedPath(group);
-    const [first = '', second = ''] = entry.segments;
-    const key2 = second.startsWith('{') ? '*' : second;
-    let inner = out.get(first);
-    if (!inner) out.set(first, (inner = new Map()));
-    const bucket = inner.get(key2);
-    if (bucket) bucket.push(entry);
-    else inner.set(key2, [entry]);
+    const [a = '', b = '', c = ''] = entry.segments;
+    const wild = (x: string) => (x.startsWith('{') ? '*' : x);
+    const key = keyOf([String(entry.segments.length), a, wild(b), wild(c)]);
+    (index.get(key) ?? index.set(key, []).get(key)!).push(entry);
+    (byFirst.get(a) ?? byFirst.set(a, []).get(a)!).push(entry);
   }
-  return out;
 }
 
-/** Templates that can match a path with these segments (same first segment; same or open second). */
+/** Templates that can match a path with these segments (same count; same first three segments, or placeholders there). */
 export function candidatePaths(segments: string[]): IndexedPath[] {
-  index ??= buildIndex();
-  const inner = index.get(segments[0] ?? '');
-  if (!inner) return [];
-  return [...(inner.get(segments[1] ?? '') ?? []), ...(inner.get('*') ?? [])];
+  if (!index) buildIndex();
+  const [a = '', b = '', c = ''] = segments;
+  const n = String(segments.length);
+  const cacheKey = keyOf([n, a, b, c]);
+  let found = candidateCache.get(cacheKey);
+  if (!found) {
+    found = [];
+    for (const bb of new Set([b, '*'])) for (const cc of new Set([c, '*'])) found.push(...(index!.get(keyOf([n, a, bb, cc])) ?? []));
+    if (candidateCache.size > 5_000) candidateCache.clear();
+    candidateCache.set(cacheKey, found);
+  }
+  return found;
 }
 
 /** All templates whose first segment is `first`. */
 export function pathsStartingWith(first: string): IndexedPath[] {
-  index ??= buildIndex();
-  return [...(index.get(first)?.values() ?? [])].flat();
+  if (!byFirst) buildIndex();
+  return byFirst!.get(first) ?? [];
 }
 
 let legacyCompiled: Array<{ rule: LegacyRule; regex: RegExp }> | null = null;

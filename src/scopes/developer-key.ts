@@ -6,6 +6,11 @@ import { developerKeyPatterns, legacyRules, unsupportedPatterns, type DeveloperK
 import { findOperations } from './operations.js';
 import { normalisePath } from './normalise.js';
 
+// Account-level endpoints inside an app-configuration API: hubspot-facts.md §3 path gotchas ("POST
+// /automation/v4/actions/callbacks/complete … are account-level (scope automation) — exclude them from
+// the /automation/v4/actions/{appId} developer pattern"). Checked before anything else.
+const ACCOUNT_LEVEL = [/^\/automation\/v4\/actions\/callbacks(\/|$)/, /^\/automation\/actions\/callbacks\//];
+
 /** The developer-key pattern a path matches (the automation-actions pattern excludes `callbacks`). */
 export function developerKeyPattern(method: HttpMethod | null, normalised: string): DeveloperKeyPattern | null {
   for (const { pattern, regex } of developerKeyPatterns()) {
@@ -23,6 +28,7 @@ export function developerKeyPattern(method: HttpMethod | null, normalised: strin
  */
 export function isDeveloperKeyEndpoint(method: HttpMethod | null, path: string): boolean {
   const p = normalisePath(path);
+  if (ACCOUNT_LEVEL.some((re) => re.test(p))) return false;
   const ops = findOperations(p);
   const best = method ? ops.find((o) => o.auth(method)) : ops[0];
   const classes = best ? (method ? [best.auth(method)!.a] : best.authClasses()) : [];

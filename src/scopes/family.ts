@@ -11,12 +11,6 @@ import { OperationMatch } from './operations.js';
 import { scopesOfOperation } from './operation-scopes.js';
 import type { Access } from './types.js';
 
-/** Directory part of a template's literal prefix: `/crm/v3/objects/contacts/{id}` → `/crm/v3/objects/contacts/`. */
-function templatePrefix(template: string): string {
-  const literal = template.split('{')[0];
-  return literal.slice(0, literal.lastIndexOf('/') + 1);
-}
-
 /** Literal start of a rule regex: `^/contacts/v1/lists(/.*)?$` → `/contacts/v1/lists`. */
 function rulePrefix(re: string): string {
   return re.replace(/^\^/, '').split(/[([{?*+.|\\$]/)[0];
@@ -42,16 +36,28 @@ export interface FamilyResult {
 }
 
 function covers(normalised: string, prefix: string): boolean {
-  return (normalised + '/').startsWith(prefix) && deepEnough(prefix.slice(0, prefix.lastIndexOf('/') + 1));
+  return (normalised + '/').startsWith(prefix) && deepEnough(prefix);
 }
+
+const memo = new Map<string, FamilyResult | null>();
 
 /** Union of the chosen scopes of the family's operations with the query's access (both when unknown). */
 export function familyScopes(method: HttpMethod | null, normalised: string, objectType?: string): FamilyResult | null {
+  const key = `${method}|${normalised}|${objectType ?? ''}`;
+  if (!memo.has(key)) {
+    if (memo.size > 2_000) memo.clear();
+    memo.set(key, computeFamily(method, normalised, objectType));
+  }
+  const r = memo.get(key)!;
+  return r && { ...r, scopes: [...r.scopes], uncertain: [...r.uncertain] };
+}
+
+function computeFamily(method: HttpMethod | null, normalised: string, objectType?: string): FamilyResult | null {
   const first = pathSegments(normalised)[0] ?? '';
   let best = '';
   const specCands = pathsStartingWith(first);
   for (const e of specCands) {
-    const p = templatePrefix(e.group.p);
+    const p = e.familyPrefix;
     if (p.length > best.length && covers(normalised, p)) best = p;
   }
   const ruleCands: LegacyRule[] = [];

@@ -167,8 +167,8 @@ function isPast(date: string, today: string): boolean {
 export function lifecycleFor(method: HttpMethod | null, path: string | null, today: string = todayUtc()): Lifecycle | null {
   if (path === null || path === undefined) return null;
   const p = normalisePath(path);
-  const segs = p.split('/').slice(1, 4);
-  const dated = segs.find((s) => /^\d{4}-\d{2}(-beta)?$/.test(s));
+  const segs = p.split('/').slice(1);
+  const dated = segs.slice(0, 4).find((s) => /^\d{4}-\d{2}(-beta)?$/.test(s));
   if (dated) {
     return { status: 'supported', date: null, replacement: null, ...(dated.endsWith('-beta') ? { note: 'beta version' } : {}) };
   }
@@ -181,7 +181,7 @@ export function lifecycleFor(method: HttpMethod | null, path: string | null, tod
     return out;
   }
   // any other numeric-versioned API: v4 ends 2027-03-30, v1–v3 September 2027 (§0 item 3)
-  const v = segs.find((s) => /^v\d+$/.test(s));
+  const v = segs.slice(0, 3).find((s) => /^v\d+$/.test(s));
   if (v === 'v4') return { status: isPast(V4, today) ? 'removed' : 'unsupported-from', date: V4, replacement: null };
   if (v && ['v1', 'v2', 'v3'].includes(v)) return { status: isPast(V1_V3, today) ? 'removed' : 'unsupported-from', date: V1_V3, replacement: null };
   return null;

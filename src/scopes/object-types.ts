@@ -146,7 +146,10 @@ export function scopesForObjectTypes(
   const from = types.from;
   if (kind === 'schema') add(pick(schemaCandidates(from, access), anyOf));
   else if (kind === 'pipeline') {
-    add(pick(access === 'read' ? [...recordCandidates(from, 'read'), ...schemaCandidates(from, 'read')] : schemaCandidates(from, 'write'), anyOf));
+    // reading pipelines: the object's read scope (hubspot-2026.md §3.2 "object read scope (e.g.
+    // crm.objects.deals.read, tickets)"); the schema scope only when the spec does not accept it
+    const records = pick(recordCandidates(from, access), anyOf);
+    add(access === 'read' && records.certain ? records : pick(schemaCandidates(from, access), anyOf));
   } else add(pick(recordCandidates(from, access), anyOf));
   let note: string | undefined;
   if (kind === 'association') {
