@@ -13,7 +13,7 @@ function owner(url) {
     const rest = url.slice(nm + 14).split('/');
     return rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
   }
-  if (url.startsWith('node:')) return 'node:' + url.slice(5).split('/')[0];
+  if (url.startsWith('node:')) return url.split('/').slice(0, 3).join('/');
   const d = url.indexOf('/dist/');
   if (d >= 0) return url.slice(d + 1);
   return url.replace(/^file:\/\//, '');
@@ -42,8 +42,10 @@ export function summarizeProfile(profile, { top = 25 } = {}) {
     const seen = new Set();
     for (let id = n.id; id !== undefined; id = parent.get(id)) {
       const u = nodes.get(id).callFrame.url;
-      const o2 = owner(u);
-      if (o2 && o2.startsWith('dist/') && !seen.has(o2)) {
+      let o2 = owner(u);
+      if (o2?.startsWith('node:internal/modules')) o2 = 'module loading (node:internal/modules/*: import, require, compile)';
+      else if (!o2?.startsWith('dist/')) continue;
+      if (!seen.has(o2)) {
         seen.add(o2);
         incl.set(o2, (incl.get(o2) ?? 0) + dt);
       }
@@ -67,7 +69,7 @@ export function formatSummary(s, title) {
   out.push('  top functions by self time:');
   for (const [k, v] of s.selfTop) out.push(`    ${pct(v)}  ${k}`);
   if (s.inclusiveOwn.length) {
-    out.push("  inclusive time of the project's modules (time with the module on the stack):");
+    out.push("  inclusive time of the project's modules and of module loading (time with it on the stack):");
     for (const [k, v] of s.inclusiveOwn) out.push(`    ${pct(v)}  ${k}`);
   }
   return out.join('\n');
