@@ -11,10 +11,10 @@ export const PREFILTER = /hapi_?key|hubapi|hubspot/i;
 /**
  * Config files (.env, JSON, YAML, shell) may declare the key under a name with no HubSpot word in it:
  * `HS_API_KEY=…`, or `"apiKey"` under `origin` / `target` in a config.json template. For those languages the
- * prefilter also accepts `hs_key` / `hs_api_key` and any `apiKey` / `api_key` (the text scanner then asks for a
+ * prefilter also accepts `HS_…KEY` names and any `apiKey` / `api_key` (the text scanner then asks for a
  * HubSpot context). Config files are few and small, so the wider test costs little.
  */
-export const CONFIG_PREFILTER = /hs_(?:api_?)?key|api_?key/i;
+export const CONFIG_PREFILTER = /hs_\w*key|api_?key/i;
 
 const CONFIG_LANGUAGES: ReadonlySet<string> = new Set(['env', 'json', 'yaml', 'shell']);
 
