@@ -6,14 +6,21 @@ import type { HttpMethod } from '../model/site.js';
 import { accessOf } from './access.js';
 import { legacyRules, pathsStartingWith, type IndexedPath, type LegacyRule } from './catalog.js';
 import { scopesFromRule } from './legacy.js';
-import { isVersionSegment, pathSegments } from './normalise.js';
+import { isVersionSegment, normalisePath, pathSegments } from './normalise.js';
 import { OperationMatch } from './operations.js';
 import { scopesOfOperation } from './operation-scopes.js';
 import type { Access } from './types.js';
 
+const rulePrefixes = new Map<string, string>();
+
 /** Literal start of a rule regex: `^/contacts/v1/lists(/.*)?$` → `/contacts/v1/lists`. */
 function rulePrefix(re: string): string {
-  return re.replace(/^\^/, '').split(/[([{?*+.|\\$]/)[0];
+  let p = rulePrefixes.get(re);
+  if (p === undefined) {
+    p = re.replace(/^\^/, '').split(/[([{?*+.|\\$]/)[0];
+    rulePrefixes.set(re, p);
+  }
+  return p;
 }
 
 // First segments that group many unrelated APIs: their family needs a segment past the version.
@@ -80,10 +87,12 @@ function computeFamily(method: HttpMethod | null, normalised: string, objectType
   if (best.length >= bestRule.length) {
     const members = specCands.filter((e: IndexedPath) => e.group.p.startsWith(best));
     for (const e of members) {
+      // the member's own path decides read/write; the query's segments give the object type
       const op = new OperationMatch(e, pathSegments(normalised));
+      const own = normalisePath(e.group.p);
       for (const m of op.methods()) {
-        if (!wanted.includes(accessOf(m, e.group.p))) continue;
-        const r = scopesOfOperation(op, m, normalised, objectType);
+        if (!wanted.includes(accessOf(m, own))) continue;
+        const r = scopesOfOperation(op, m, own, objectType);
         if (!r.developerKey) for (const s of [...r.scopes, ...r.uncertain]) found.add(s);
       }
       version ??= e.group.v;
