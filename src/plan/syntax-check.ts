@@ -1,5 +1,5 @@
 // Does a rewritten file still parse (no more syntax errors than before)?
-import { ts } from 'ts-morph';
+import ts from '../scan/typescript.cjs';
 import type { Language } from '../model/site.js';
 
 const SCRIPT = /<script\b[^>]*>([\s\S]*?)<\/script>/gi;

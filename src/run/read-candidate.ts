@@ -1,7 +1,10 @@
 // Read a listed file and keep it only when a cheap text test says it may hold a key.
+// Hot path: every listed file passes here. A synchronous read and a regex over the raw bytes (latin1 view: the
+// needles are ASCII) cost about what reading the file costs; only candidates are decoded properly.
+import { readFileSync } from 'node:fs';
 import type { FileText, ListedFile } from '../model/file.js';
 import type { Skip } from '../model/site.js';
-import { isReadSkip, isMinified, readText } from '../discover/read.js';
+import { DEFAULT_MAX_BYTES, isReadSkip, isMinified, readText } from '../discover/read.js';
 import { mayHoldKey } from '../discover/prefilter.js';
 
 export type Candidate =
@@ -9,14 +12,30 @@ export type Candidate =
   /** Not a candidate: `skip` says why when that is worth reporting (unreadable, binary, too large). */
   | { skip: Skip | null };
 
-export async function readCandidate(f: ListedFile): Promise<Candidate> {
-  const r = await readText(f.abs, { file: f.path });
-  if (isReadSkip(r)) return { skip: r };
-  if (!mayHoldKey(r.text) && !mayHoldKeyFormatCheck(r.text)) return { skip: null };
-  return { text: r, minified: f.treatment !== 'text' && isMinified(r.text) };
-}
-
 /** A UUID-shaped validator for an API key lives in files that need not mention HubSpot (`API_KEY_REGEX = /…{8}-…/`). */
 function mayHoldKeyFormatCheck(text: string): boolean {
   return text.includes('{8}') && /api_?key/i.test(text);
+}
+
+/** The cheap test on raw bytes; null when the file cannot be read. */
+export function quickTest(f: ListedFile): { pass: boolean } | { skip: Skip } {
+  if (f.size > DEFAULT_MAX_BYTES) {
+    return { skip: { file: f.path, reason: 'too-large', message: `Larger than ${DEFAULT_MAX_BYTES / 1024 / 1024} MB: not scanned.` } };
+  }
+  let raw: string;
+  try {
+    raw = readFileSync(f.abs).toString('latin1');
+  } catch (e) {
+    return { skip: { file: f.path, reason: 'unreadable', message: `Cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.` } };
+  }
+  return { pass: mayHoldKey(raw, f) || mayHoldKeyFormatCheck(raw) };
+}
+
+export async function readCandidate(f: ListedFile): Promise<Candidate> {
+  const q = quickTest(f);
+  if ('skip' in q) return { skip: q.skip };
+  if (!q.pass) return { skip: null };
+  const r = await readText(f.abs, { file: f.path });
+  if (isReadSkip(r)) return { skip: r };
+  return { text: r, minified: f.treatment !== 'text' && isMinified(r.text) };
 }

@@ -2,7 +2,7 @@
 // is it a browser app, which names stand for HubSpot libraries, which exported functions wrap fetch.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { ts } from 'ts-morph';
+import ts from '../scan/typescript.cjs';
 import type { RepoFacts } from '../scan/context.js';
 import type { Lib } from '../scan/libraries.js';
 import { LIB_MODULES } from '../scan/libraries.js';

@@ -8,8 +8,7 @@ import { UsageError, DirtyTreeError, EXIT } from '../model/errors.js';
 import type { Mode, Report } from '../model/report.js';
 import type { Site, Skip } from '../model/site.js';
 import { listFiles } from '../discover/list.js';
-import { readCandidate } from './read-candidate.js';
-import { scanFile } from './scan-file.js';
+import { quickTest, readCandidate } from './read-candidate.js';
 import { libraryAliases, makeWrapperResolver, readPackageJson, repoKind } from './repo-facts.js';
 import { unionScopes, recommendToken, scopesFor } from '../scopes/index.js';
 import { planFile } from '../plan/plan-file.js';
@@ -66,10 +65,15 @@ export async function run(opts: RunOptions): Promise<RunResult> {
   const reads = new Map<string, FileText>();
   const candidates: ListedFile[] = [];
   let done = 0;
-  await pool(files, 8, async (f) => {
+  const passed: ListedFile[] = [];
+  for (const f of files) {
+    const q = quickTest(f);
+    if (++done % 2000 === 0) opts.onProgress?.(done, files.length);
+    if ('skip' in q) skipped.push(q.skip);
+    else if (q.pass) passed.push(f);
+  }
+  await pool(passed, 8, async (f) => {
     const r = await readCandidate(f);
-    done++;
-    if (done % 500 === 0) opts.onProgress?.(done, files.length);
     if ('skip' in r) { if (r.skip) skipped.push(r.skip); return; }
     reads.set(f.path, r.text);
     candidates.push(f);
@@ -87,12 +91,13 @@ export async function run(opts: RunOptions): Promise<RunResult> {
     wrapperOf: makeWrapperResolver(root, new Map([...texts, ...await wrapperModules(root, files, texts)])),
   };
 
-  // scan
+  // scan (the parser is loaded only when some file may hold a key)
   const sites: Site[] = [];
+  const { scanFile } = candidates.length ? await import('./scan-file.js') : { scanFile: null };
   const edits = new Map<string, TextEdit[]>();
   for (const f of candidates) {
     const t = reads.get(f.path)!;
-    const res = scanFile(f, t, repo, { tokenEnv: opts.tokenEnv, rewriteBrowser: opts.rewriteBrowser });
+    const res = scanFile!(f, t, repo, { tokenEnv: opts.tokenEnv, rewriteBrowser: opts.rewriteBrowser });
     sites.push(...res.sites);
     for (const [id, e] of res.edits) edits.set(id, e);
     if (res.skip) skipped.push(res.skip);

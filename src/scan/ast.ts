@@ -1,5 +1,5 @@
 // Small helpers over TypeScript's syntax tree (the TypeScript that ts-morph bundles; no type checker).
-import { ts } from 'ts-morph';
+import ts from './typescript.cjs';
 import type { Language } from '../model/site.js';
 
 export { ts };

@@ -157,29 +157,26 @@ function ctorReceiving(id: ts.Identifier, bindings: Bindings, aliases: Map<strin
   return found;
 }
 
+/**
+ * `hapikey` inside comments: each text occurrence that no token covers lies in trivia, i.e. in a comment.
+ * (A text search plus a token lookup per occurrence; walking every node's comment ranges costs far more.)
+ */
 function commentHits(sf: ts.SourceFile): Hit[] {
   const text = sf.text;
-  const ranges = new Map<number, ts.CommentRange>();
-  const add = (rs: ts.CommentRange[] | undefined): void => { for (const r of rs ?? []) ranges.set(r.pos, r); };
-  const visit = (n: ts.Node): void => {
-    add(ts.getLeadingCommentRanges(text, n.pos));
-    add(ts.getTrailingCommentRanges(text, n.end));
-    ts.forEachChild(n, visit);
-  };
-  visit(sf);
-  add(ts.getLeadingCommentRanges(text, sf.endOfFileToken.pos));
   const out: Hit[] = [];
-  for (const r of ranges.values()) {
-    const t = text.slice(r.pos, r.end);
-    const re = /hapikey/gi;
-    const seenLines = new Set<number>();
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(t))) {
-      const line = t.slice(0, m.index).split('\n').length;
-      if (seenLines.has(line)) continue;
-      seenLines.add(line);
-      out.push({ kind: 'comment', pos: r.pos + m.index, text: t });
-    }
+  const seenLines = new Set<number>();
+  const getToken = (ts as unknown as { getTokenAtPosition(sf: ts.SourceFile, pos: number): ts.Node }).getTokenAtPosition;
+  for (const m of text.matchAll(/hapikey/gi)) {
+    const pos = m.index!;
+    const tok = getToken(sf, pos);
+    if (pos >= tok.getStart(sf) && pos < tok.end) continue; // inside a token: code or a string
+    if (tok.kind === ts.SyntaxKind.JsxText) continue;
+    const line = sf.getLineAndCharacterOfPosition(pos).line;
+    if (seenLines.has(line)) continue;
+    seenLines.add(line);
+    const ranges = [...(ts.getLeadingCommentRanges(text, tok.pos) ?? [])];
+    const r = ranges.find((c) => pos >= c.pos && pos < c.end);
+    out.push({ kind: 'comment', pos, text: r ? text.slice(r.pos, r.end) : text.slice(pos, text.indexOf('\n', pos) < 0 ? text.length : text.indexOf('\n', pos)) });
   }
-  return out.sort((a, b) => a.pos - b.pos);
+  return out;
 }
