@@ -82,40 +82,40 @@ const EXPECTED: Record<string, Row[]> = {
     [12, 'ignored', 'P23_COMMENTED', 'query-string', 'commented-out', 'hapikey'],
   ],
   'shell/sync-contacts.sh': [
-    [4, 'manual', 'P30_CONFIG_DECL', 'other', 'config-declaration', 'HUBSPOT_API_KEY'],
+    [4, 'ignored', 'P30_CONFIG_DECL', 'other', 'config-declaration', 'HUBSPOT_API_KEY'],
     [5, 'ignored', 'P23_COMMENTED', 'query-string', 'commented-out', 'hapikey'],
     [6, 'manual', 'P13_OTHER_SDK', 'query-string', 'shell-command', 'hapikey'],
     [9, 'manual', 'P13_OTHER_SDK', 'query-string', 'shell-command', 'hapikey'],
     [10, 'ignored', 'P23_COMMENTED', 'other', 'commented-out', 'hapikey'],
   ],
   'env/.env.example': [
-    [2, 'manual', 'P30_CONFIG_DECL', 'other', 'config-declaration', 'HUBSPOT_API_KEY'],
-    [3, 'manual', 'P30_CONFIG_DECL', 'other', 'config-declaration', 'HS_API_KEY'],
-    [4, 'manual', 'P30_CONFIG_DECL', 'other', 'config-declaration', 'HAPIKEY'],
+    [2, 'ignored', 'P30_CONFIG_DECL', 'other', 'config-declaration', 'HUBSPOT_API_KEY'],
+    [3, 'ignored', 'P30_CONFIG_DECL', 'other', 'config-declaration', 'HS_API_KEY'],
+    [4, 'ignored', 'P30_CONFIG_DECL', 'other', 'config-declaration', 'HAPIKEY'],
     [5, 'developer-key', 'P20_DEVKEY', 'other', 'developer-key-name', 'HUBSPOT_DEVELOPER_API_KEY'],
     [9, 'ignored', 'P23_COMMENTED', 'other', 'commented-out', 'HUBSPOT_API_KEY'],
-    [10, 'manual', 'P30_CONFIG_DECL', 'other', 'config-declaration', 'HUBAPI_KEY'],
+    [10, 'ignored', 'P30_CONFIG_DECL', 'other', 'config-declaration', 'HUBAPI_KEY'],
   ],
   'env/prod.env': [
     [1, 'manual', 'P30_CONFIG_DECL', 'other', 'config-declaration', 'HUBSPOT_API_KEY'],
     [2, 'manual', 'P30_CONFIG_DECL', 'query-string', 'config-declaration', 'hapikey'],
     [3, 'ignored', 'P21_BEARER_ALREADY', 'other', 'holds-access-token', 'HUBSPOT_TOKEN_KEY'],
   ],
-  'json/functions/sync.functions/serverless.json': [[5, 'manual', 'P30_CONFIG_DECL', 'other', 'config-declaration', 'APIKEY']],
-  'json/functions/other.functions/serverless.json': [[5, 'manual', 'P30_CONFIG_DECL', 'other', 'config-declaration', 'HUBSPOT_API_KEY']],
+  'json/functions/sync.functions/serverless.json': [[5, 'ignored', 'P30_CONFIG_DECL', 'other', 'config-declaration', 'APIKEY']],
+  'json/functions/other.functions/serverless.json': [[5, 'ignored', 'P30_CONFIG_DECL', 'other', 'config-declaration', 'HUBSPOT_API_KEY']],
   'json/now.json': [
-    [5, 'manual', 'P30_CONFIG_DECL', 'other', 'config-declaration', 'HS_API_KEY'],
-    [6, 'manual', 'P30_CONFIG_DECL', 'other', 'config-declaration', 'FORM_KEY'],
+    [5, 'ignored', 'P30_CONFIG_DECL', 'other', 'config-declaration', 'HS_API_KEY'],
+    [6, 'ignored', 'P30_CONFIG_DECL', 'other', 'config-declaration', 'FORM_KEY'],
   ],
   // not valid JSON: found line by line, the path (origin/target) giving the HubSpot context
   'json/config.json': [
-    [4, 'manual', 'P30_CONFIG_DECL', 'other', 'config-declaration', 'apiKey'],
-    [8, 'manual', 'P30_CONFIG_DECL', 'other', 'config-declaration', 'apiKey'],
+    [4, 'ignored', 'P30_CONFIG_DECL', 'other', 'config-declaration', 'apiKey'],
+    [8, 'ignored', 'P30_CONFIG_DECL', 'other', 'config-declaration', 'apiKey'],
   ],
   'json/plain/firebase.json': [],
   'json/plain/settings.json': [
     [4, 'manual', 'P30_CONFIG_DECL', 'other', 'config-declaration', 'apiKey'],
-    [9, 'manual', 'P30_CONFIG_DECL', 'other', 'config-declaration', 'hapikey'],
+    [9, 'ignored', 'P30_CONFIG_DECL', 'other', 'config-declaration', 'hapikey'],
     [10, 'manual', 'P30_CONFIG_DECL', 'query-string', 'config-declaration', 'hapikey'],
   ],
   'postman/HubSpot.postman_collection.json': [
@@ -126,16 +126,16 @@ const EXPECTED: Record<string, Row[]> = {
     [38, 'manual', 'P30_CONFIG_DECL', 'other', 'postman-collection', 'hapikey'],
   ],
   'yaml/docker-compose.yml': [
-    [6, 'manual', 'P30_CONFIG_DECL', 'other', 'config-declaration', 'HUBSPOT_API_KEY'],
-    [11, 'manual', 'P30_CONFIG_DECL', 'other', 'config-declaration', 'HS_API_KEY'],
+    [6, 'ignored', 'P30_CONFIG_DECL', 'other', 'config-declaration', 'HUBSPOT_API_KEY'],
+    [11, 'ignored', 'P30_CONFIG_DECL', 'other', 'config-declaration', 'HS_API_KEY'],
     [12, 'ignored', 'P23_COMMENTED', 'other', 'commented-out', 'HAPIKEY'],
   ],
   'yaml/config/settings.yml': [
-    [3, 'manual', 'P30_CONFIG_DECL', 'other', 'config-declaration', 'api_key'],
-    [8, 'manual', 'P30_CONFIG_DECL', 'other', 'config-declaration', 'apiKey'],
+    [3, 'ignored', 'P30_CONFIG_DECL', 'other', 'config-declaration', 'api_key'],
+    [8, 'ignored', 'P30_CONFIG_DECL', 'other', 'config-declaration', 'apiKey'],
   ],
   'yaml/sync.yaml': [
-    [9, 'manual', 'P30_CONFIG_DECL', 'other', 'config-declaration', 'HUBSPOT_API_KEY'],
+    [9, 'ignored', 'P30_CONFIG_DECL', 'other', 'config-declaration', 'HUBSPOT_API_KEY'],
     [10, 'manual', 'P30_CONFIG_DECL', 'query-string', 'config-declaration', 'hapikey'],
   ],
   // JS that the parser cannot handle (merge conflict) and a minified bundle: text fallback
@@ -261,7 +261,7 @@ describe('secrets in text sites', () => {
       { kind: 'legacy-api-key', masked: '****-…-4c5d', fingerprint: fingerprint(UUID) },
       { kind: 'private-app-token', masked: 'pat-na1-****-…-5555', fingerprint: fingerprint(PAT) },
     ]);
-    expect(env.map((s) => s.flags)).toEqual([['hardcoded-literal'], ['hardcoded-literal'], undefined]);
+    expect(env.map((s) => s.flags)).toEqual([['hard-coded-key', 'rotate-key'], ['hard-coded-key', 'rotate-key'], undefined]);
     expect(fingerprint(UUID)).toMatch(/^[0-9a-f]{64}$/);
   });
 
