@@ -31,7 +31,10 @@ const HELP = `usage: npm run bench -- [options]
   --quick           smoke check: 2,000 files, 2 runs, no application tree (< 30 s)
   --sweep           also time 1k / 5k / 20k / 50k-file trees (--sweep-sizes 1000,5000,...)
   --cold            also time cold-cache runs (drops the page cache before each run; needs root)
-  --cpu-prof        also run the CLI once under --cpu-prof on the main tree and summarise where time goes
+  --cpu-prof        also run the CLI once under --cpu-prof (main git tree, and the no-key tree) and summarise
+                    where the time goes
+  --budget S        time budget in seconds for the default blocks (default 280): counted runs are cut (to no
+                    fewer than 3) when the warm-up round shows they would not fit; 0 = no limit
   --no-nokey        skip the tree without any key
   --cli PATH        the CLI entry point (default dist/cli/bin.js; build it first with npm run build)
   --dir PATH        where trees are generated and cached (default $TMPDIR/migrate-hapikey-bench)
@@ -46,7 +49,7 @@ function parseArgs(argv) {
   const o = {
     seed: 42, files: 20000, appFiles: 7000, runs: 5, warmup: 1, quick: false, sweep: false, cold: false,
     cpuProf: false, nokey: true, cli: 'dist/cli/bin.js', dir: join(tmpdir(), 'migrate-hapikey-bench'),
-    fresh: false, clean: false, save: join(REPO, 'bench-out', 'last-run.json'),
+    fresh: false, clean: false, save: join(REPO, 'bench-out', 'last-run.json'), budget: 280,
     sweepSizes: [1000, 5000, 20000, 50000],
   };
   const given = new Set();
@@ -67,6 +70,7 @@ function parseArgs(argv) {
       case '--sweep-sizes': o.sweepSizes = val().split(',').map(Number); o.sweep = true; break;
       case '--cold': o.cold = true; break;
       case '--cpu-prof': o.cpuProf = true; break;
+      case '--budget': o.budget = num(); break;
       case '--no-nokey': o.nokey = false; break;
       case '--cli': o.cli = val(); break;
       case '--dir': o.dir = resolve(val()); break;
@@ -134,7 +138,7 @@ function ensureTree(o, { files, plantRate = 0.01, git = false }) {
 
 function describeTree(t) {
   const s = t.manifest.stats;
-  return `${int(s.visible)} files (${int(s.codeFiles)} JS/TS, ${(s.codeBytes / 1e6).toFixed(1)} MB; median ${int(s.median)} B, p90 ${int(s.p90)} B, p99 ${int(s.p99)} B, max ${int(s.max)} B, ${s.over200k} ≥ 200 KB) + ${int(s.ignored)} ignored/skipped (node_modules, dist, coverage, …); ${t.manifest.planted.length} planted sites`;
+  return `${int(s.visible)} files (${int(s.codeFiles)} JS/TS, ${(s.codeBytes / 1e6).toFixed(1)} MB; median ${int(s.median)} B, p90 ${int(s.p90)} B, p99 ${int(s.p99)} B, max ${int(s.max)} B, ${s.over200k} ≥ 200 KB) + ${int(s.ignored)} ignored (node_modules, dist, coverage, nested .gitignore) + ${s.skipped} minified; ${t.manifest.planted.length} planted sites`;
 }
 
 // ------------------------------------------------------------------------------------------------ commands
@@ -170,11 +174,21 @@ function rgCmd(id, label, tree, extra = []) {
  * Time `commands` round-robin and print the table. `floorId` / `rgId`: the denominators for the paired ratios.
  * Returns { rows: Map id → { label, summary, xFloor, xRg, failed } }.
  */
-function timeBlock(o, title, commands, { floorId, rgId, runs = o.runs, warmup = o.warmup, before } = {}) {
+function timeBlock(o, title, commands, { floorId, rgId, runs = o.runs, warmup = o.warmup, before, deadline } = {}) {
   note(`${title}: ${warmup} warm-up + ${runs} runs of ${commands.length} commands …`);
   if (before) for (const c of commands) c.before = before;
   const t0 = performance.now();
-  const res = runRounds(commands, { runs, warmup, onProgress: (i, n) => process.stderr.write(`\r  … round ${i}/${n}   `) });
+  let cut = '';
+  const decideRuns = deadline
+    ? (roundSec) => {
+        const fit = Math.floor((deadline - performance.now()) / 1000 / roundSec);
+        const n = Math.max(Math.min(3, runs), Math.min(runs, fit));
+        if (n < runs) cut = ` Counted runs cut from ${runs} to ${n} to keep within --budget ${o.budget} s (a round took ${roundSec.toFixed(0)} s).`;
+        return n;
+      }
+    : undefined;
+  const res = runRounds(commands, { runs, warmup, decideRuns, onProgress: (i, n) => process.stderr.write(`\r  … round ${i}/${n}   `) });
+  runs = res.runs;
   process.stderr.write('\n');
   const rows = new Map();
   for (const c of commands) {
@@ -182,22 +196,23 @@ function timeBlock(o, title, commands, { floorId, rgId, runs = o.runs, warmup = 
     rows.set(c.id, {
       label: c.label, kind: c.kind, summary: summarize(slot), failed: slot.failed, warm: slot.warm,
       xFloor: floorId && c.id !== floorId ? pairedRatio(slot, res.get(floorId)) : null,
+      xFloorCpu: floorId && c.id !== floorId ? pairedRatio(slot, res.get(floorId), 'cpu') : null,
       xRg: rgId && c.id !== rgId ? pairedRatio(slot, res.get(rgId)) : null,
     });
   }
   say();
   say(`### ${title}`);
-  say(`${runs} counted runs after ${warmup} warm-up, commands round-robin; medians; ×floor / ×rg = median of per-round ratios (paired). Took ${((performance.now() - t0) / 1000).toFixed(0)} s.`);
+  say(`${runs} counted runs after ${warmup} warm-up, commands round-robin; medians; ×floor, ×rg = median of the per-round wall-time ratios (paired), CPU ×floor the same for CPU time. Took ${((performance.now() - t0) / 1000).toFixed(0)} s.${cut}`);
   say();
-  say(`| what | wall s | [min–max] | CPU s | peak RSS MB | ×floor | ×rg |`);
-  say(`| --- | ---: | ---: | ---: | ---: | ---: | ---: |`);
+  say(`| what | wall s | [min–max] | CPU s | peak RSS MB | ×floor | ×rg | CPU ×floor |`);
+  say(`| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`);
   for (const [id, r] of rows) {
     if (r.failed) {
-      say(`| ${r.label} | FAILED (exit ${r.failed.code ?? r.failed.signal}) | | | | | |`);
+      say(`| ${r.label} | FAILED (exit ${r.failed.code ?? r.failed.signal}) | | | | | | |`);
       continue;
     }
     const s = r.summary;
-    say(`| ${r.label} | ${f2(s.wall)} | ${f2(s.min)}–${f2(s.max)} | ${f2(s.cpu)} | ${f0(s.peakRssMB)} | ${id === floorId ? '1.00' : f2(r.xFloor)} | ${id === rgId ? '1.00' : f2(r.xRg)} |`);
+    say(`| ${r.label} | ${f2(s.wall)} | ${f2(s.min)}–${f2(s.max)} | ${f2(s.cpu)} | ${f0(s.peakRssMB)} | ${id === floorId ? '1.00' : f2(r.xFloor)} | ${id === rgId ? '1.00' : f2(r.xRg)} | ${id === floorId ? '1.00' : f2(r.xFloorCpu)} |`);
   }
   for (const [, r] of rows) {
     if (r.failed) {
@@ -278,21 +293,31 @@ async function main() {
   const mainGit = ensureTree(o, { files: o.files, git: true });
   const nokey = o.nokey ? ensureTree(o, { files: o.files, plantRate: 0 }) : null;
   const nokeyGit = o.nokey ? ensureTree(o, { files: o.files, plantRate: 0, git: true }) : null;
-  const app = o.appFiles ? ensureTree(o, { files: o.appFiles }) : null;
   const appGit = o.appFiles ? ensureTree(o, { files: o.appFiles, git: true }) : null;
-  const trees = [main, mainGit, nokey, nokeyGit, app, appGit].filter(Boolean);
+  const trees = [main, mainGit, nokey, nokeyGit, appGit].filter(Boolean);
   say();
   say(`trees (seed ${o.seed}) in ${o.dir}: ${trees.filter((t) => t.cached).length} of ${trees.length} reused from the cache, ${((performance.now() - tGen) / 1000).toFixed(1)} s`);
   for (const t of trees) {
     const m = t.manifest;
     const gen = t.cached ? 'cached' : `generated in ${(m.stats.generateMs / 1000).toFixed(1)} s${t.git ? ` + git add/commit ${(m.gitMs / 1000).toFixed(1)} s` : ''}`;
     say(`- ${t.name}: ${describeTree(t)}; ${gen}`);
-    if (t.git && m.gitTracked !== null && m.gitTracked !== m.stats.visible + m.skippedKeyFiles.length) {
-      say(`  (git tracks ${m.gitTracked} files; the generator expected ${m.stats.visible + m.skippedKeyFiles.length})`);
+    if (t.git && m.gitTracked !== null && m.gitTracked !== m.stats.visible + m.stats.skipped) {
+      say(`  (git tracks ${m.gitTracked} files; the generator expected ${m.stats.visible + m.stats.skipped})`);
     }
   }
 
   const cliRuns = []; // every CLI result, for the RSS target
+
+  // Time budget: what is left after generation is shared among the default blocks by weight.
+  const weights = [['main', 0.5], ['nokey', nokey ? 0.25 : 0], ['app', appGit ? 0.25 : 0]];
+  const wsum = weights.reduce((a, [, w]) => a + w, 0);
+  const budgetLeftMs = o.budget * 1000 - (performance.now() - T_START) - (o.cpuProf ? 25_000 : 0);
+  const deadlines = {};
+  let acc = 0;
+  for (const [k, w] of weights) {
+    acc += w;
+    deadlines[k] = o.budget ? performance.now() + (budgetLeftMs * acc) / wsum : undefined;
+  }
 
   // Block 1: the main tree, plain and git, floors, rg.
   const warm = (t) => join(o.dir, `report-${t.name}.json`);
@@ -304,7 +329,7 @@ async function main() {
     haveRg && rgCmd('rg-plain', 'rg -l hapikey --no-require-git (plain tree)', main),
     haveRg && rgCmd('rg', 'rg -l hapikey (git work tree)', mainGit),
   ].filter(Boolean);
-  const r1 = timeBlock(o, `${int(o.files)}-file tree`, b1, { floorId: 'floor', rgId: haveRg ? 'rg' : null });
+  const r1 = timeBlock(o, `${int(o.files)}-file tree`, b1, { floorId: 'floor', rgId: haveRg ? 'rg' : null, deadline: deadlines.main });
   results.blocks.main = Object.fromEntries(r1);
   for (const id of ['cli', 'cli-git']) if (r1.get(id)?.summary) cliRuns.push(r1.get(id));
   if (haveCli) {
@@ -322,7 +347,7 @@ async function main() {
       floorCmd('floor', 'floor: read every JS/TS file', nokey, false),
       haveRg && rgCmd('rg', 'rg -l hapikey (git work tree)', nokeyGit),
     ].filter(Boolean);
-    r2 = timeBlock(o, `${int(o.files)}-file tree with no key at all`, b2, { floorId: 'floor', rgId: haveRg ? 'rg' : null });
+    r2 = timeBlock(o, `${int(o.files)}-file tree with no key at all`, b2, { floorId: 'floor', rgId: haveRg ? 'rg' : null, deadline: deadlines.nokey });
     results.blocks.nokey = Object.fromEntries(r2);
     for (const id of ['cli', 'cli-git']) if (r2.get(id)?.summary) cliRuns.push(r2.get(id));
     for (const [id, t] of [['cli', nokey], ['cli-git', nokeyGit]]) {
@@ -340,16 +365,15 @@ async function main() {
 
   // Block 3: the application-sized tree.
   let r3 = null;
-  if (app) {
+  if (appGit) {
     const b3 = [
-      haveCli && cliCmd(o, 'cli', 'migrate-hapikey, plain tree', app, warm(app)),
       haveCli && cliCmd(o, 'cli-git', 'migrate-hapikey, git work tree', appGit, warm(appGit)),
-      floorCmd('floor', 'floor: read every JS/TS file', app, false),
+      floorCmd('floor', 'floor: read every JS/TS file', appGit, false),
       haveRg && rgCmd('rg', 'rg -l hapikey (git work tree)', appGit),
     ].filter(Boolean);
-    r3 = timeBlock(o, `${int(o.appFiles)}-file "application" tree`, b3, { floorId: 'floor', rgId: haveRg ? 'rg' : null });
+    r3 = timeBlock(o, `${int(o.appFiles)}-file "application" tree (a git work tree)`, b3, { floorId: 'floor', rgId: haveRg ? 'rg' : null, deadline: deadlines.app });
     results.blocks.app = Object.fromEntries(r3);
-    for (const id of ['cli', 'cli-git']) if (r3.get(id)?.summary) cliRuns.push(r3.get(id));
+    if (r3.get('cli-git')?.summary) cliRuns.push(r3.get('cli-git'));
     if (r3.get('cli-git')?.warm.length) results.correctness[appGit.name] = checkReport(`${int(o.appFiles)}-file git tree`, warm(appGit), appGit);
   }
 
@@ -415,8 +439,7 @@ async function main() {
     tg.push(target('no-key tree, git work tree ≤ 1.3× floor', r2.get('cli-git')?.xFloor, 1.3, 'x'));
   }
   if (r3) {
-    tg.push(target(`${int(o.appFiles)}-file app tree, plain < 1 s`, r3.get('cli')?.summary?.wall, 1, 's'));
-    tg.push(target(`${int(o.appFiles)}-file app tree, git work tree < 1 s`, r3.get('cli-git')?.summary?.wall, 1, 's'));
+    tg.push(target(`${int(o.appFiles)}-file app tree (git work tree) < 1 s`, r3.get('cli-git')?.summary?.wall, 1, 's'));
   }
   tg.push(target('peak RSS of any CLI run < 300 MB', gnuTime() ? rss : null, 300, 'MB', f0));
   say();
@@ -433,17 +456,19 @@ async function main() {
   if (o.cpuProf && haveCli) {
     const pdir = join(o.dir, 'cpu-prof');
     rmSync(pdir, { recursive: true, force: true });
-    mkdirSync(pdir, { recursive: true });
-    const r = runTimed(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${pdir}`, o.cliPath, mainGit.dir, '--json', '--no-color', '--out', join(o.dir, 'out-prof')], { cwd: o.dir });
-    say();
-    say(`### CPU profile: one run on the ${int(o.files)}-file git work tree (wall ${f2(r.wall)} s under the profiler, exit ${r.code}; profiles in ${pdir})`);
-    const files = readdirSync(pdir).filter((f) => f.endsWith('.cpuprofile')).sort();
-    say('```');
-    for (const f of files) {
-      const s = summarizeProfile(JSON.parse(readFileSync(join(pdir, f), 'utf8')));
-      say(formatSummary(s, f));
+    for (const [t, top] of [[mainGit, 25], [nokeyGit, 12]]) {
+      if (!t) continue;
+      const d = join(pdir, t.name);
+      mkdirSync(d, { recursive: true });
+      const r = runTimed(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${d}`, o.cliPath, t.dir, '--json', '--no-color', '--out', join(o.dir, 'out-prof')], { cwd: o.dir });
+      say();
+      say(`### CPU profile: one run on ${t.name} (wall ${f2(r.wall)} s, CPU ${f2(r.cpu)} s under the profiler, exit ${r.code}; profiles in ${d})`);
+      say('```');
+      for (const f of readdirSync(d).filter((x) => x.endsWith('.cpuprofile')).sort()) {
+        say(formatSummary(summarizeProfile(JSON.parse(readFileSync(join(d, f), 'utf8')), { top }), f));
+      }
+      say('```');
     }
-    say('```');
   }
 
   const total = (performance.now() - T_START) / 1000;

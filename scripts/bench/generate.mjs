@@ -19,7 +19,7 @@ import { Rng } from './prng.mjs';
 import { makeFile, kebab, word, foreignApiKeyBlock, countLines } from './code.mjs';
 import { PATTERNS, mentionOnly, ignoredKeyText } from './plant.mjs';
 
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 /** Folder names the CLI skips by default (src/discover/skips.ts): never used for generated source folders. */
 const SKIPPED_DIR_NAMES = new Set(['node_modules', 'vendor', 'bower_components', 'dist', 'build', 'out', '.next', 'coverage']);
@@ -255,7 +255,8 @@ export function generateTree(dir, opts = {}) {
   manifest.stats = {
     entries: plan.entries.length,
     visible: plan.entries.filter((e) => e.role === 'visible').length,
-    ignored: plan.entries.filter((e) => e.role !== 'visible').length,
+    ignored: plan.entries.filter((e) => e.role === 'ignored').length,
+    skipped: plan.entries.filter((e) => e.role === 'skipped').length,
     codeFiles: manifest.codeFiles.length,
     codeBytes: totalBytes,
     allBytes,

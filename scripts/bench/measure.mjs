@@ -88,11 +88,17 @@ export function median(xs) {
  * commands: [{ id, cmd, args, cwd, ok(result) → boolean, warmStdout? }]. A command that fails in the warm-up is
  * not run again. Returns Map id → { warm: [results], runs: [results], failed: result | null }.
  */
-export function runRounds(commands, { runs, warmup, onProgress = () => {} }) {
+export function runRounds(commands, { runs, warmup, onProgress = () => {}, decideRuns }) {
   const res = new Map(commands.map((c) => [c.id, { warm: [], runs: [], failed: null }]));
-  const total = warmup + runs;
+  let total = warmup + runs;
+  const t0 = performance.now();
   for (let round = 0; round < total; round++) {
+    if (round === warmup && decideRuns) {
+      runs = decideRuns((performance.now() - t0) / 1000 / Math.max(1, warmup));
+      total = warmup + runs;
+    }
     for (const c of commands) {
+      c.before?.();
       const slot = res.get(c.id);
       if (slot.failed) continue;
       const stdoutFile = round < warmup && c.warmStdout ? c.warmStdout : '/dev/null';
@@ -102,16 +108,17 @@ export function runRounds(commands, { runs, warmup, onProgress = () => {} }) {
     }
     onProgress(round + 1, total);
   }
+  res.runs = runs;
   return res;
 }
 
-/** Median of per-round ratios a/b (paired), over rounds where both ran. */
-export function pairedRatio(a, b) {
+/** Median of per-round ratios a/b (paired) of `key` (wall or cpu), over rounds where both ran. */
+export function pairedRatio(a, b, key = 'wall') {
   if (!a || !b) return null;
   const n = Math.min(a.runs.length, b.runs.length);
   if (!n || a.runs.length !== b.runs.length) return null;
   const r = [];
-  for (let i = 0; i < n; i++) r.push(a.runs[i].wall / b.runs[i].wall);
+  for (let i = 0; i < n; i++) if (a.runs[i][key] !== null && b.runs[i][key]) r.push(a.runs[i][key] / b.runs[i][key]);
   return median(r);
 }
 
