@@ -8,7 +8,7 @@ import type { Mode } from '../model/report.js';
 import { run, type RunOptions } from '../run/run.js';
 import { VERSION } from '../run/version.js';
 import { renderCheckLine, renderDiff, renderJson, renderMarkdown, renderPatch, renderSarif, renderSummary, shouldColor } from '../report/index.js';
-import { chooseInteractively } from './interactive.js';
+import { parseRename } from '../plan/rename-env.js';
 
 interface Flags {
   write?: boolean;
@@ -72,7 +72,11 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const modes = [flags.write, flags.interactive, flags.check].filter(Boolean).length;
     if (modes > 1) throw new UsageError('choose one of --write, --interactive and --check');
-    if (flags.renameEnv.length) throw new UsageError('--rename-env is not supported yet: rename the variable by hand after the migration');
+    const renameEnv = flags.renameEnv.map((r) => {
+      const pair = parseRename(r);
+      if (!pair) throw new UsageError(`--rename-env takes OLD=NEW with environment variable names, not ${r}`);
+      return pair;
+    });
     const mode: Mode = flags.write ? 'write' : flags.interactive ? 'interactive' : flags.check ? 'check' : 'dry-run';
     if (mode === 'interactive' && !(process.stdin.isTTY && process.stdout.isTTY)) {
       throw new UsageError('--interactive needs a terminal (TTY) on stdin and stdout; use --write or the dry run in scripts');
@@ -94,9 +98,12 @@ export async function main(argv: string[]): Promise<number> {
       tokenEnv: flags.tokenEnv,
       allowDirty: !!flags.allowDirty,
       rewriteBrowser: !!flags.rewriteBrowser,
+      renameEnv,
       interrupted: () => interrupted,
       onProgress: progress ? (d, t) => process.stderr.write(`\rscanning ${d}/${t} files…`) : undefined,
-      choose: mode === 'interactive' ? (plans, sites) => chooseInteractively(plans, sites, { color, showSecrets: !!flags.showSecrets }) : undefined,
+      choose: mode === 'interactive'
+        ? async (plans, sites) => (await import('./interactive.js')).chooseInteractively(plans, sites, { color, showSecrets: !!flags.showSecrets })
+        : undefined,
     };
     const result = await run(opts);
     process.off('SIGINT', onSigint);

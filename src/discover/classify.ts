@@ -7,44 +7,50 @@ export interface Classification {
   treatment: ListedFile['treatment'];
 }
 
-const CODE: Record<string, Language> = {
-  '.js': 'js', '.mjs': 'js', '.cjs': 'js', '.jsx': 'jsx',
-  '.ts': 'ts', '.mts': 'ts', '.cts': 'ts', '.tsx': 'tsx',
-};
+const BY_EXT: ReadonlyMap<string, Classification> = new Map([
+  ...(['.js', '.mjs', '.cjs'] as const).map((e) => [e, { language: 'js', treatment: 'code' }] as const),
+  ['.jsx', { language: 'jsx', treatment: 'code' }],
+  ...(['.ts', '.mts', '.cts'] as const).map((e) => [e, { language: 'ts', treatment: 'code' }] as const),
+  ['.tsx', { language: 'tsx', treatment: 'code' }],
+  ['.vue', { language: 'vue', treatment: 'component' }],
+  ['.svelte', { language: 'svelte', treatment: 'component' }],
+  ['.py', { language: 'python', treatment: 'text' }],
+  ['.php', { language: 'php', treatment: 'text' }],
+  ['.rb', { language: 'ruby', treatment: 'text' }],
+  ['.go', { language: 'go', treatment: 'text' }],
+  ['.java', { language: 'java', treatment: 'text' }],
+  ['.cs', { language: 'csharp', treatment: 'text' }],
+  ...(['.sh', '.bash', '.zsh'] as const).map((e) => [e, { language: 'shell', treatment: 'text' }] as const),
+  ['.json', { language: 'json', treatment: 'text' }],
+  ...(['.yml', '.yaml'] as const).map((e) => [e, { language: 'yaml', treatment: 'text' }] as const),
+] as Array<readonly [string, Classification]>);
 
-const COMPONENT: Record<string, Language> = { '.vue': 'vue', '.svelte': 'svelte' };
-
-const TEXT: Record<string, Language> = {
-  '.py': 'python', '.php': 'php', '.rb': 'ruby', '.go': 'go', '.java': 'java', '.cs': 'csharp',
-  '.sh': 'shell', '.bash': 'shell', '.zsh': 'shell',
-  '.json': 'json', '.yml': 'yaml', '.yaml': 'yaml',
-};
+const ENV: Classification = { language: 'env', treatment: 'text' };
 
 /** Lock files: never candidates, and not reported as skipped either. */
 export const LOCK_FILES: ReadonlySet<string> = new Set(['package-lock.json', 'yarn.lock', 'pnpm-lock.yaml']);
 
-function extOf(base: string): string {
-  const dot = base.lastIndexOf('.');
-  return dot <= 0 ? '' : base.slice(dot);
-}
-
 /**
  * Classify a file by its name (relative path or base name). Returns null for files that are not candidates at all
- * (documentation, images, lock files, …): those are not listed and not reported as skipped.
+ * (documentation, images, lock files, …): those are not listed and not reported as skipped. Called once per file
+ * of the tree, so it avoids lower-casing whole names.
  */
-export function classify(path: string): Classification | null {
+export function classify(path: string): Readonly<Classification> | null {
   const slash = path.lastIndexOf('/');
-  const base = (slash >= 0 ? path.slice(slash + 1) : path).toLowerCase();
-  if (LOCK_FILES.has(base)) return null;
-  const ext = extOf(base);
-  const code = CODE[ext];
-  if (code) return { language: code, treatment: 'code' };
-  const comp = COMPONENT[ext];
-  if (comp) return { language: comp, treatment: 'component' };
-  const text = TEXT[ext];
-  if (text) return { language: text, treatment: 'text' };
+  const dot = path.lastIndexOf('.');
+  if (dot > slash + 1) {
+    const hit = BY_EXT.get(path.slice(dot).toLowerCase());
+    if (hit) {
+      if (hit.language === 'json' || hit.language === 'yaml') {
+        const base = path.slice(slash + 1).toLowerCase();
+        if (LOCK_FILES.has(base)) return null;
+      }
+      return hit; // shared and read-only
+    }
+  }
   // `.env`, `.env.local`, `.env.template`, `.env.example`, `prod.env`, `.sample.env`
-  if (base.startsWith('.env') || base.endsWith('.env')) return { language: 'env', treatment: 'text' };
+  const base = path.slice(slash + 1).toLowerCase();
+  if (base.startsWith('.env') || base.endsWith('.env')) return ENV;
   return null;
 }
 

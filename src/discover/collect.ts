@@ -124,7 +124,14 @@ export class Collector {
     for (let i = this.statted; i < cands.length; i++) {
       const c = cands[i];
       const abs = prefix + c.rel;
-      const st = fs.lstatSync(abs, { throwIfNoEntry: false });
+      let st: fs.Stats | undefined;
+      try {
+        st = fs.lstatSync(abs, { throwIfNoEntry: false });
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code !== 'ENOTDIR') this.skip(unreadableSkip(c.rel, code)); // e.g. EACCES: a tracked file in a locked folder
+        continue;
+      }
       if (!st) continue; // deleted since it was indexed
       if (st.isSymbolicLink()) {
         this.links.push(c.rel); // became a link since it was indexed
@@ -144,7 +151,11 @@ export class Collector {
     const files = this.files;
     await this.resolveLinks(files);
     const list = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    const skipped = [...this.skips.values()].sort((a, b) =>
+    // a file in a folder already reported unreadable (git: tracked files in a locked folder) needs no entry of its own
+    const lockedDirs = [...this.skips.values()].filter((s) => s.reason === 'unreadable' && s.file.endsWith('/')).map((s) => s.file);
+    const skipped = [...this.skips.values()]
+      .filter((s) => !(s.reason === 'unreadable' && !s.file.endsWith('/') && lockedDirs.some((d) => s.file.startsWith(d))))
+      .sort((a, b) =>
       a.file < b.file ? -1 : a.file > b.file ? 1 : a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0,
     );
     return { files: list, skipped };

@@ -67,6 +67,8 @@ export interface TokenSource {
   expression: string;
   /** `key-expression`: the expression that held the key; `env-default`: the literal was replaced by `--token-env`. */
   origin: 'key-expression' | 'env-default';
+  /** Where that expression's value comes from, when a constant leads elsewhere (`KEY` → `process.env.HUBSPOT_API_KEY`). */
+  source?: string;
 }
 
 export interface Site {

@@ -14,7 +14,7 @@ const SITE_KEYS = ['id', 'file', 'line', 'column', 'language', 'pattern', 'statu
 const REQUEST_KEYS = ['file', 'line', 'client', 'method', 'path', 'scopes', 'lifecycle', 'call', 'scopesUncertain'] as const;
 const LIFECYCLE_KEYS = ['status', 'date', 'replacement', 'note'] as const;
 const SKIP_KEYS = ['file', 'reason', 'message'] as const;
-const TOKEN_SOURCE_KEYS = ['expression', 'origin'] as const;
+const TOKEN_SOURCE_KEYS = ['expression', 'origin', 'source'] as const;
 const TOKEN_KEYS = ['kind', 'reason', 'appHsmeta'] as const;
 const CHANGE_KEYS = ['file', 'siteIds', 'diff'] as const;
 /** Deliberately not `Complete`: whatever else a secret may carry one day is never written. */

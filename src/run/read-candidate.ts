@@ -18,7 +18,7 @@ function mayHoldKeyFormatCheck(text: string): boolean {
 }
 
 /** The cheap test on raw bytes; null when the file cannot be read. */
-export function quickTest(f: ListedFile): { pass: boolean } | { skip: Skip } {
+export function quickTest(f: ListedFile, renames: ReadonlyArray<readonly [string, string]> = []): { pass: boolean } | { skip: Skip } {
   if (f.size > DEFAULT_MAX_BYTES) {
     return { skip: { file: f.path, reason: 'too-large', message: `Larger than ${DEFAULT_MAX_BYTES / 1024 / 1024} MB: not scanned.` } };
   }
@@ -28,7 +28,7 @@ export function quickTest(f: ListedFile): { pass: boolean } | { skip: Skip } {
   } catch (e) {
     return { skip: { file: f.path, reason: 'unreadable', message: `Cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.` } };
   }
-  return { pass: mayHoldKey(raw, f) || mayHoldKeyFormatCheck(raw) };
+  return { pass: mayHoldKey(raw, f) || mayHoldKeyFormatCheck(raw) || renames.some(([from]) => raw.includes(from)) };
 }
 
 export async function readCandidate(f: ListedFile): Promise<Candidate> {

@@ -12,10 +12,15 @@ import { quickTest, readCandidate } from './read-candidate.js';
 import { libraryAliases, makeWrapperResolver, readPackageJson, repoKind } from './repo-facts.js';
 import { unionScopes, recommendToken, scopesFor } from '../scopes/index.js';
 import { planFile } from '../plan/plan-file.js';
+import { mentionsAny, renameEdits, renameInText, type Rename } from '../plan/rename-env.js';
 import { applyPlans } from '../apply/apply.js';
 import { dirtyFiles } from '../apply/dirty.js';
 import { messageFor } from '../scan/messages.js';
 import { VERSION } from './version.js';
+import { toFileChanges } from '../report/index.js';
+
+/** Plan-group id of a file's --rename-env edits. */
+const RENAME = 'rename-env:';
 
 export interface RunOptions {
   root: string;
@@ -27,6 +32,8 @@ export interface RunOptions {
   tokenEnv: string;
   allowDirty: boolean;
   rewriteBrowser: boolean;
+  /** `--rename-env OLD=NEW` pairs. */
+  renameEnv?: Rename[];
   /** Interactive mode: given the planned changes, the site ids a person accepted. */
   choose?: (plans: FilePlan[], sites: Site[]) => Promise<Set<string>>;
   /** Checked between file writes (SIGINT). */
@@ -52,6 +59,7 @@ export async function run(opts: RunOptions): Promise<RunResult> {
   // a single file: scan that file, relative to its folder
   const root = st.isDirectory() ? rootArg : path.dirname(rootArg);
   const only = st.isDirectory() ? null : path.basename(rootArg);
+  const renames = opts.renameEnv ?? [];
   const listed = await listFiles(root, {
     gitignore: opts.gitignore,
     include: only ? [only] : opts.include,
@@ -67,7 +75,7 @@ export async function run(opts: RunOptions): Promise<RunResult> {
   let done = 0;
   const passed: ListedFile[] = [];
   for (const f of files) {
-    const q = quickTest(f);
+    const q = quickTest(f, renames);
     if (++done % 2000 === 0) opts.onProgress?.(done, files.length);
     if ('skip' in q) skipped.push(q.skip);
     else if (q.pass) passed.push(f);
@@ -108,10 +116,26 @@ export async function run(opts: RunOptions): Promise<RunResult> {
   const byId = new Map(sites.map((s) => [s.id, s]));
   const byFile = new Map<string, Site[]>();
   for (const s of sites) if (s.status === 'auto') (byFile.get(s.file) ?? byFile.set(s.file, []).get(s.file)!).push(s);
+  if (renames.length) {
+    for (const [id, e] of edits) edits.set(id, e.map((x) => ({ ...x, text: renameInText(x.text, renames) })));
+    for (const s of sites) if (s.token) s.token.expression = renameInText(s.token.expression, renames);
+    for (const f of candidates) {
+      const t = reads.get(f.path)!.text;
+      if (!mentionsAny(t, renames)) continue;
+      const taken = (byFile.get(f.path) ?? []).flatMap((s) => edits.get(s.id) ?? []);
+      const re = renameEdits(t, renames, taken);
+      if (!re.length) continue;
+      edits.set(RENAME + f.path, re);
+      if (!byFile.has(f.path)) byFile.set(f.path, []);
+    }
+  }
   for (const [file, fileSites] of byFile) {
     const f = candidates.find((c) => c.path === file)!;
-    const outcome = planFile({ file, language: f.language, text: reads.get(file)!, sites: fileSites.map((s) => ({ siteId: s.id, edits: edits.get(s.id) ?? [] })) });
+    const groups = fileSites.map((s) => ({ siteId: s.id, edits: edits.get(s.id) ?? [] }));
+    if (edits.has(RENAME + file)) groups.push({ siteId: RENAME + file, edits: edits.get(RENAME + file)! });
+    const outcome = planFile({ file, language: f.language, text: reads.get(file)!, sites: groups });
     for (const d of outcome.demoted) {
+      if (d.siteId.startsWith(RENAME)) { skipped.push({ file, reason: 'write-failed', message: `--rename-env could not be applied here (${d.reason}).` }); continue; }
       const s = byId.get(d.siteId)!;
       s.status = 'manual';
       s.reason = d.reason;
@@ -140,6 +164,7 @@ export async function run(opts: RunOptions): Promise<RunResult> {
   }
 
   const report = buildReport(root, opts.mode, files.length, skipped, sites, applied);
+  report.changes = toFileChanges(plans);
   const problems = skipped.some((s) => ['parse-error', 'unreadable', 'write-failed', 'changed-since-read', 'read-only'].includes(s.reason));
   let exitCode: number = problems ? EXIT.partial : EXIT.ok;
   if (opts.mode === 'check') exitCode = report.summary.byStatus.auto + report.summary.byStatus.manual > 0 ? EXIT.findings : exitCode;
@@ -170,7 +195,7 @@ async function wrapperModules(root: string, files: ListedFile[], texts: Map<stri
 function replan(plans: FilePlan[], candidates: ListedFile[], reads: Map<string, FileText>, edits: Map<string, TextEdit[]>, accepted: Set<string>): FilePlan[] {
   const out: FilePlan[] = [];
   for (const p of plans) {
-    const keep = p.siteIds.filter((id) => accepted.has(id));
+    const keep = p.siteIds.filter((id) => accepted.has(id) || id.startsWith(RENAME));
     if (!keep.length) continue;
     if (keep.length === p.siteIds.length) { out.push(p); continue; }
     const f = candidates.find((c) => c.path === p.file)!;
@@ -187,7 +212,7 @@ function buildReport(root: string, mode: Mode, scanned: number, skipped: Skip[],
   const scopes = unionScopes(live.flatMap((s) => s.requests.map((r) => ({ ...scopesFor(r.method, r.path), scopes: r.scopes, uncertain: r.scopesUncertain ?? [] }))));
   const developerKeySites = byStatus['developer-key'];
   const token = recommendToken({ requiredScopes: scopes.required, developerKeySites, usesWebhooksOrAppFeatures: developerKeySites > 0, multiAccount: false });
-  const tokenSources = [...new Set(sites.filter((s) => s.status === 'auto' && s.token).map((s) => s.token!.expression))].sort();
+  const tokenSources = [...new Set(sites.filter((s) => s.status === 'auto' && s.token).map((s) => s.token!.source ?? s.token!.expression))].sort();
   return {
     schemaVersion: 1,
     tool: { name: 'migrate-hapikey', version: VERSION },

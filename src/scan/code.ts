@@ -4,7 +4,7 @@ import type { TextEdit } from '../model/edit.js';
 import type { Category, Client, HttpMethod, Pattern, RequestInfo, Site, Status } from '../model/site.js';
 import { isDeveloperKeyEndpoint, libraryEndpoints, lifecycleFor, scopesFor } from '../scopes/index.js';
 import { fingerprint, maskSecret } from './text/secret.js';
-import { ts, getProp, lineCol, parse, parseDiagnostics, propName, propValue, statementOf, unwrap } from './ast.js';
+import { ts, constInitializer, getProp, lineCol, parse, parseDiagnostics, propName, propValue, statementOf, unwrap } from './ast.js';
 import { axiosInstanceOf, optionsObject, type RequestCall } from './clients.js';
 import type { FileFindings, ScanInput } from './context.js';
 import { usesOf, type FlowContext, type Use } from './flow.js';
@@ -115,12 +115,25 @@ function scanSource(sf: ts.SourceFile, input: ScanInput, out: FileFindings): voi
     };
     if (d.status === 'auto' || (d.status === 'manual' && d.keyExpr)) {
       site.token = { expression: tokenExpr, origin: d.keyExpr ? 'key-expression' : 'env-default' };
+      const source = d.keyExpr ? ultimateSource(d.keyExpr) : undefined;
+      if (source && source !== tokenExpr) site.token.source = source;
     }
     if (d.flags.length) site.flags = [...new Set(d.flags)];
     site.message = messageFor(site, d.editError);
     out.sites.push(site);
     if (d.status === 'auto') out.edits.set(id, d.edits);
   }
+}
+
+/** Follow constants to where the key's value comes from: `KEY` → `process.env.HUBSPOT_API_KEY`. */
+function ultimateSource(e: ts.Expression): string | undefined {
+  let cur: ts.Expression = unwrap(e);
+  for (let i = 0; i < 6 && ts.isIdentifier(cur); i++) {
+    const init = constInitializer(cur);
+    if (!init) break;
+    cur = init;
+  }
+  return cur === unwrap(e) ? undefined : cur.getText();
 }
 
 function analyse(hit: Hit, sf: ts.SourceFile, bindings: Bindings, flow: FlowContext, style: Style, tokenEnv: string): Draft | null {

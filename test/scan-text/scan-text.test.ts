@@ -282,3 +282,11 @@ describe('secrets in text sites', () => {
     expect(scan('python/hubspot_sync.py').sites.every((s) => s.secret === null)).toBe(true);
   });
 });
+
+describe('package.json metadata', () => {
+  it('a description or keyword that mentions hapikey is not a site; a script that sends it is', () => {
+    const text = '{\n  "name": "hapikey-tools",\n  "description": "Tools around hapikey and HubSpot",\n  "keywords": [\n    "hapikey",\n    "hubspot"\n  ],\n  "scripts": {\n    "ping": "curl https://api.hubapi.com/integrations/v1/me?hapikey=$HUBSPOT_API_KEY"\n  }\n}\n';
+    const sites = scanText({ path: 'package.json', abs: '/x/package.json', language: 'json', treatment: 'text', size: text.length }, text);
+    expect(sites.map((s) => s.line)).toEqual([9]);
+  });
+});

@@ -191,6 +191,8 @@ function configKey(ctx: Ctx, key: string, path: string[], col: number, envMap: b
 }
 
 function json(ctx: Ctx, t: string, idx: number): Hit | null {
+  // package.json metadata (a description or keyword mentioning hapikey) declares nothing
+  if (ctx.base === 'package.json' && (/^\s*"(description|name|homepage|author|license|url|email|bugs|repository)"\s*:/.test(t) || /^\s*"[^"]*",?\s*$/.test(t))) return null;
   const toks = ctx.json![idx];
   if (ctx.postman) return postman(toks, t);
   const envFile = ctx.base === 'now.json' || ctx.base === 'vercel.json';
