@@ -13,6 +13,7 @@ export interface KeyLiteral {
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 /** Private-app tokens: `pat-na1-<uuid>`, `pat-eu1-<uuid>`, … */
 const PAT_RE = new RegExp(`(?<![A-Za-z0-9])pat-[a-z]{2}\\d*-${UUID}(?![0-9a-fA-F])`, 'g');
+const UUID_ONLY = new RegExp(`^${UUID}$`);
 /** A bare UUID, not part of a longer hex/dash run (and so not the tail of a pat- token). */
 const UUID_RE = new RegExp(`(?<![0-9a-zA-Z-])${UUID}(?![0-9a-zA-Z-])`, 'g');
 /**
@@ -66,7 +67,7 @@ export function maskSecret(value: string): string {
   const last4 = v.slice(-4);
   const pat = /^(pat-[a-z]{2}\d*-)/i.exec(v);
   if (pat) return `${pat[1]}****-…-${last4}`;
-  if (new RegExp(`^${UUID}$`).test(v)) return `****-…-${last4}`;
+  if (UUID_ONLY.test(v)) return `****-…-${last4}`;
   if (v.length > 8) return `****…${last4}`;
   return '****';
 }
