@@ -244,6 +244,17 @@ describe('scanText details', () => {
     expect(sites.map((s) => s.status)).toEqual(['manual', 'manual']);
   });
 
+  it('gives the same sites for CRLF text', () => {
+    const { sites, text } = scan('shell/sync-contacts.sh');
+    const crlf = scanText(listed('shell/sync-contacts.sh'), text.replace(/\n/g, '\r\n'));
+    expect(crlf.map((s) => [s.line, s.column, s.status, s.id])).toEqual(sites.map((s) => [s.line, s.column, s.status, s.id]));
+  });
+
+  it('falls back to a text search for components and code it is handed', () => {
+    const vue = scanInline('src/App.vue', '<script>\nfetch(`https://api.hubapi.com/x?hapikey=${k}`)\n</script>\n');
+    expect(vue.map((s) => [s.line, s.language, s.status, s.category, s.reason])).toEqual([[2, 'vue', 'manual', 'P08_QS_OTHER_CLIENT', 'unparsed-code']]);
+  });
+
   it('recognises HubSpot key names', () => {
     for (const n of ['HUBSPOT_API_KEY', 'HS_API_KEY', 'HAPIKEY', 'HAPI_KEY', 'MY_HS_KEY', 'HUBAPI_KEY', 'hubspotApiKey']) expect(isHubSpotKeyName(n), n).toBe(true);
     for (const n of ['HUBSPOT_ACCESS_TOKEN', 'SEARCHAPIKEY', 'MAILGUN_API_KEY', 'HUBSPOT_PORTAL_ID', 'THIS_KEY']) expect(isHubSpotKeyName(n), n).toBe(false);
