@@ -46,16 +46,33 @@ function pick<T extends object>(obj: T, keys: readonly (keyof T)[], map: Partial
 }
 
 const lifecycle = (l: Lifecycle | null): Plain | null => (l === null ? null : pick(l, ORDER.lifecycle));
-const request = (r: RequestInfo): Plain => pick(r, ORDER.request, { lifecycle });
+
+// The spec's enums for `language` and `client` are closed: a value outside them is written as `other`, and the
+// precise value goes to the added `languageDetail` / `clientDetail` field right after it.
+const SPEC_LANGUAGES = new Set(['ts', 'js', 'tsx', 'jsx', 'vue', 'python', 'php', 'ruby', 'shell', 'other']);
+const SPEC_CLIENTS = new Set(['fetch', 'axios', 'got', 'request', 'superagent', 'node-http', 'jquery', 'xhr', 'hubspot-api-client', 'hubspot', 'other']);
+
+function withDetail(out: Plain, key: string, allowed: Set<string>): Plain {
+  const v = out[key] as string;
+  if (allowed.has(v)) return out;
+  const res: Plain = {};
+  for (const [k, x] of Object.entries(out)) {
+    res[k] = k === key ? 'other' : x;
+    if (k === key) res[key + 'Detail'] = v;
+  }
+  return res;
+}
+
+const request = (r: RequestInfo): Plain => withDetail(pick(r, ORDER.request, { lifecycle }), 'client', SPEC_CLIENTS);
 const secret = (s: Secret | null): Plain | null => (s === null ? null : pick(s, SECRET_KEYS));
 
 function site(s: Site, mask: Masker): Plain {
-  return pick(s, ORDER.site, {
+  return withDetail(pick(s, ORDER.site, {
     message: mask,
     requests: (rs: RequestInfo[]) => rs.map(request),
     secret,
     token: (t: TokenSource) => pick(t, ORDER.tokenSource),
-  });
+  }), 'language', SPEC_LANGUAGES);
 }
 
 /** The report object exactly as written to `report.json`. */

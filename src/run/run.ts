@@ -131,6 +131,12 @@ export async function run(opts: RunOptions): Promise<RunResult> {
   }
   for (const [file, fileSites] of byFile) {
     const f = candidates.find((c) => c.path === file)!;
+    if ((reads.get(file) as FileText & { lossy?: boolean }).lossy) {
+      // not valid UTF-8: a rewrite would lose bytes, and its patch would not apply
+      for (const s of fileSites) { s.status = 'manual'; s.reason = 'invalid-utf8'; s.message = messageFor(s); }
+      skipped.push({ file, reason: 'unreadable', message: 'Not valid UTF-8: its key uses are reported, not rewritten.' });
+      continue;
+    }
     const groups = fileSites.map((s) => ({ siteId: s.id, edits: edits.get(s.id) ?? [] }));
     if (edits.has(RENAME + file)) groups.push({ siteId: RENAME + file, edits: edits.get(RENAME + file)! });
     const outcome = planFile({ file, language: f.language, text: reads.get(file)!, sites: groups });
