@@ -32,7 +32,7 @@ const HELP = `usage: npm run bench -- [options]
   --sweep           also time 1k / 5k / 20k / 50k-file trees (--sweep-sizes 1000,5000,...)
   --cold            also time cold-cache runs (drops the page cache before each run; needs root)
   --cpu-prof        also run the CLI once under --cpu-prof (main git tree, and the no-key tree) and summarise
-                    where the time goes
+                    where the time goes, and count its TypeScript parses by calling module
   --budget S        time budget in seconds for the default blocks (default 280): counted runs are cut (to no
                     fewer than 3) when the warm-up round shows they would not fit; 0 = no limit
   --no-nokey        skip the tree without any key
@@ -468,6 +468,20 @@ async function main() {
         say(formatSummary(summarizeProfile(JSON.parse(readFileSync(join(d, f), 'utf8')), { top }), f));
       }
       say('```');
+    }
+    // How many TypeScript parses, by calling module (a preload wraps ts.createSourceFile).
+    const r = runTimed(process.execPath, ['--require', join(HERE, 'bench', 'count-parses.cjs'), o.cliPath, mainGit.dir, '--json', '--no-color', '--out', join(o.dir, 'out-prof')], { cwd: o.dir });
+    const line = r.stderr.trim().split('\n').reverse().find((l) => l.startsWith('{"parses"'));
+    say();
+    if (line) {
+      const p = JSON.parse(line).parses;
+      say(`TypeScript parses in one run on ${mainGit.name}: ${p.total} createSourceFile calls on ${p.distinctFiles} distinct files (${mainGit.manifest.planted.length} files have a planted site, ${mainGit.manifest.mentionOnly.length} only mention HubSpot)`);
+      say();
+      say('| called from | parses | chars parsed | ms in createSourceFile (wall) |');
+      say('| --- | ---: | ---: | ---: |');
+      for (const [k, v] of Object.entries(p.byCaller).sort((a, b) => b[1].ms - a[1].ms)) say(`| dist/${k} | ${int(v.calls)} | ${int(v.chars)} | ${int(v.ms)} |`);
+    } else {
+      say(`TypeScript parse count: not available (exit ${r.code})`);
     }
   }
 
