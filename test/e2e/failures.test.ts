@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import {
-  SAMPLE, changedFiles, cleanup, cli, copyFixture, describeRun, ensureBuilt, gitApply, hashTree, read, readJson, tmpDir, writeTree,
+  ALL_AUTO, SAMPLE, SPEC_SKIP_REASONS, changedFiles, cleanup, cli, copyFixture, describeRun, ensureBuilt, gitApply, hashTree, read, readJson, tmpDir, writeTree,
 } from './helpers.js';
 
 beforeAll(ensureBuilt, 300_000);
@@ -135,4 +135,20 @@ describe.concurrent('links', () => {
     for (const l of ['src/vendor-lib', 'src/crm/ext.ts', 'src/loop', 'src/self.js']) expect(after[l], l).toBe(before[l]);
     expect(report.summary.applied).toBeGreaterThan(0);
   });
+});
+
+// SPEC GAP: skipped[].reason is a closed list in the spec (parse-error, too-large, minified, binary, unreadable,
+// outside-root), but the tool also writes symlink-loop, read-only, write-failed, changed-since-read, vendored,
+// build-output… The spec's own text asks for some of them (vendored and build output are "listed with its reason";
+// exit 3 covers files that "could not be written"), so the spec's list or the values need a decision. Until then:
+it.fails('skipped[].reason only uses the values the spec lists (a link loop and a read-only file under --write)', async ({ expect }) => {
+  const base = tmpDir();
+  const root = copyFixture(ALL_AUTO, path.join(base, 'repo'));
+  fs.symlinkSync('..', path.join(root, 'src/loop'));
+  fs.chmodSync(path.join(root, 'src/lists.mjs'), 0o444);
+  const r = await cli([root, '--write', '--json', '--out', path.join(base, 'out')], { cwd: base });
+  expect(r.code, describeRun(r)).toBe(3);
+  const report = JSON.parse(r.stdout);
+  expect(report.skipped.length).toBe(2);
+  expect(report.skipped.filter((s: any) => !SPEC_SKIP_REASONS.includes(s.reason)).map((s: any) => `${s.file}: ${s.reason}`)).toEqual([]);
 });

@@ -37,6 +37,16 @@ const LOCK = path.join(os.tmpdir(), 'migrate-hapikey-e2e-build.lock');
 
 /** Build once, even when several test files ask at the same time (a lock folder serialises them). */
 export async function ensureBuilt(): Promise<void> {
+  // checked once per test run (every test file of a run shares the vitest parent process); E2E_SKIP_BUILD=1 skips it
+  if (process.env.E2E_SKIP_BUILD === '1' && fs.existsSync(CLI)) return;
+  const marker = path.join(os.tmpdir(), `migrate-hapikey-e2e-checked-${process.ppid}`);
+  const fresh = (() => { try { return Date.now() - fs.statSync(marker).mtimeMs < 15 * 60_000; } catch { return false; } })();
+  if (fresh && fs.existsSync(CLI)) return;
+  await buildIfStale();
+  fs.writeFileSync(marker, '');
+}
+
+async function buildIfStale(): Promise<void> {
   if (!isStale()) return;
   const started = Date.now();
   for (;;) {
@@ -223,3 +233,19 @@ export function listTree(dir: string): string[] {
 export const SGR = /\x1b\[[0-9;]*m/;
 
 export const JS_TS = /\.(m|c)?[jt]sx?$/;
+
+// ---------------------------------------------------------------------------------------------------------------
+// the spec's closed enums (shared/spec/cli.md, JSON report schemaVersion 1)
+
+export const SPEC_LANGUAGES = ['ts', 'js', 'tsx', 'jsx', 'vue', 'python', 'php', 'ruby', 'shell', 'other'];
+export const SPEC_CLIENTS = ['fetch', 'axios', 'got', 'request', 'superagent', 'node-http', 'jquery', 'xhr', 'hubspot-api-client', 'hubspot', 'other'];
+export const SPEC_SKIP_REASONS = ['parse-error', 'too-large', 'minified', 'binary', 'unreadable', 'outside-root'];
+
+/** Values of sites[].language and requests[].client outside the spec's lists (and of skipped[].reason if asked). */
+export function enumProblems(report: any, opts: { skipReasons?: boolean } = {}): string[] {
+  return [
+    ...report.sites.filter((s: any) => !SPEC_LANGUAGES.includes(s.language)).map((s: any) => `${s.file}: language ${s.language}`),
+    ...report.sites.flatMap((s: any) => s.requests).filter((q: any) => !SPEC_CLIENTS.includes(q.client)).map((q: any) => `${q.file}: client ${q.client}`),
+    ...(opts.skipReasons ? report.skipped.filter((s: any) => !SPEC_SKIP_REASONS.includes(s.reason)).map((s: any) => `${s.file}: skip reason ${s.reason}`) : []),
+  ];
+}

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, cli, copyFixture, describeRun, ensureBuilt, gitCommitAll, read, tmpDir, writeTree } from './helpers.js';
+import { cleanup, cli, copyFixture, describeRun, ensureBuilt, enumProblems, gitCommitAll, read, tmpDir, writeTree } from './helpers.js';
 
 beforeAll(ensureBuilt, 300_000);
 afterAll(cleanup);
@@ -106,6 +106,7 @@ describe('secrets', () => {
 
     // the scan did see the keys (or this test proves nothing)
     const report = JSON.parse(json.stdout);
+    expect(enumProblems(report), 'python / .env sites use the spec\'s language values').toEqual([]);
     const withSecret = report.sites.filter((s: any) => s.secret);
     expect(withSecret.length).toBeGreaterThanOrEqual(3);
     for (const s of withSecret) expect(s.secret.masked, `${s.file}:${s.line}`).toMatch(/\*/);
