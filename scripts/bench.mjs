@@ -387,21 +387,22 @@ async function main() {
         haveCli && cliCmd(o, 'cli', 'plain', t, warm(t)),
         haveCli && cliCmd(o, 'cli-git', 'git', tg, warm(tg)),
         floorCmd('floor', 'floor', t, false),
+        haveRg && rgCmd('rg', 'rg -l hapikey (git work tree)', tg),
       ].filter(Boolean);
-      const r = timeBlock(o, `sweep: ${int(n)} files`, cmds, { floorId: 'floor' });
+      const r = timeBlock(o, `sweep: ${int(n)} files`, cmds, { floorId: 'floor', rgId: haveRg ? 'rg' : null });
       rows.push({ n, t, r });
       for (const id of ['cli', 'cli-git']) if (r.get(id)?.summary) cliRuns.push(r.get(id));
     }
     say();
     say('### sweep: growth with repository size');
     say();
-    say('| files | JS/TS MB | floor s | CLI plain s | CPU s | peak MB | ×floor | CLI git s | CPU s | peak MB | ×floor | JS/TS files/s (git) |');
-    say('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    say('| files | JS/TS MB | floor s | rg s | CLI plain s | CPU s | peak MB | ×floor | CLI git s | CPU s | peak MB | ×floor | JS/TS files/s (git) |');
+    say('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const { n, t, r } of rows) {
       const p = r.get('cli')?.summary;
       const g = r.get('cli-git')?.summary;
       const fl = r.get('floor')?.summary;
-      say(`| ${int(n)} | ${(t.manifest.stats.codeBytes / 1e6).toFixed(1)} | ${f2(fl?.wall)} | ${f2(p?.wall)} | ${f2(p?.cpu)} | ${f0(p?.peakRssMB)} | ${f2(r.get('cli')?.xFloor)} | ${f2(g?.wall)} | ${f2(g?.cpu)} | ${f0(g?.peakRssMB)} | ${f2(r.get('cli-git')?.xFloor)} | ${g ? int(Math.round(t.manifest.stats.codeFiles / g.wall)) : '–'} |`);
+      say(`| ${int(n)} | ${(t.manifest.stats.codeBytes / 1e6).toFixed(1)} | ${f2(fl?.wall)} | ${f2(r.get('rg')?.summary?.wall)} | ${f2(p?.wall)} | ${f2(p?.cpu)} | ${f0(p?.peakRssMB)} | ${f2(r.get('cli')?.xFloor)} | ${f2(g?.wall)} | ${f2(g?.cpu)} | ${f0(g?.peakRssMB)} | ${f2(r.get('cli-git')?.xFloor)} | ${g ? int(Math.round(t.manifest.stats.codeFiles / g.wall)) : '–'} |`);
     }
     results.sweep = rows.map(({ n, t, r }) => ({ files: n, codeBytes: t.manifest.stats.codeBytes, rows: Object.fromEntries(r) }));
   }
