@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import {
-  ALL_AUTO, REPO, SAMPLE, SGR, cleanup, enumProblems, cli, copyFixture, describeRun, ensureBuilt, hashTree, listTree, read, readJson, tmpDir,
+  ALL_AUTO, REPO, SAMPLE, SGR, cleanup, enumProblems, cli, copyFixture, describeRun, ensureBuilt, hashTree, listTree, read, readJson, tmpDir, writeTree,
 } from './helpers.js';
 
 beforeAll(ensureBuilt, 300_000);
@@ -171,6 +171,33 @@ describe.concurrent('dry run', () => {
     const patch = read(path.join(base, 'out/changes.patch'));
     expect(patch.match(/^\+\+\+ b\/(.*)$/gm)).toEqual([expect.stringMatching(/owners\.ts$/)]);
     expect(hashTree(root)).toEqual(before);
+  });
+});
+
+describe.concurrent('selection', () => {
+  it('node_modules, build output, vendored and minified files are skipped and listed; .gitignore, --exclude, --no-gitignore', async ({ expect }) => {
+    const base = tmpDir();
+    const root = copyFixture(ALL_AUTO, path.join(base, 'repo'));
+    const keyed = read(path.join(root, 'src/deals.js'));
+    const skippedDirs = ['node_modules/hubspot-helper', 'dist', 'build', 'out', '.next', 'coverage'];
+    for (const d of skippedDirs) writeTree(root, { [`${d}/index.js`]: keyed });
+    writeTree(root, { 'src/bundle.min.js': keyed, 'generated/client.js': keyed, '.gitignore': 'generated/\n' });
+    const [plain, picked] = await Promise.all([
+      cli([root, '--json', '--out', path.join(base, 'o1')], { cwd: base }),
+      cli([root, '--json', '--out', path.join(base, 'o2'), '--exclude', 'src/deals.js', '--no-gitignore'], { cwd: base }),
+    ]);
+    expect(plain.code, describeRun(plain)).toBe(0);
+    expect(picked.code, describeRun(picked)).toBe(0);
+    const a = JSON.parse(plain.stdout);
+    const b = JSON.parse(picked.stdout);
+    const files = (r: any) => [...new Set(r.sites.map((s: any) => s.file))].sort();
+    expect(files(a)).toEqual(['src/companies.ts', 'src/deals.js', 'src/lists.mjs']);
+    // every default skip is listed with a reason and a message
+    const listed = a.skipped.map((s: any) => s.file.replace(/\/$/, ''));
+    for (const d of [...skippedDirs.map((x) => x.split('/')[0]), 'src/bundle.min.js']) expect(listed, d).toContain(d);
+    for (const s of a.skipped) expect(s.reason && s.message, s.file).toBeTruthy();
+    expect(a.skipped.find((s: any) => s.file === 'src/bundle.min.js').reason).toBe('minified');
+    expect(files(b)).toEqual(['generated/client.js', 'src/companies.ts', 'src/lists.mjs']);
   });
 });
 
