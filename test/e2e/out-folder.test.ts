@@ -71,6 +71,21 @@ describe.concurrent('--out inside the scanned tree', () => {
     expect(hashTree(root)['docs/report.md']).toBe(before['docs/report.md']);
   });
 
+  // BUG: an --out that cannot be created (here below a regular file) is only discovered after the sources were
+  // rewritten: `--write --out notadir/reports` rewrites every file, then dies with "internal error: Error: ENOTDIR:
+  // not a directory, mkdir …" and a stack trace, exit 70, and writes no report. Expected: checked up front as a
+  // configuration error (exit 2, nothing written).
+  it.fails('an --out that cannot be created: exit 2 before anything is written, no stack trace', async ({ expect }) => {
+    const base = tmpDir();
+    const root = copyFixture(ALL_AUTO, path.join(base, 'repo'));
+    fs.writeFileSync(path.join(base, 'notadir'), 'a file\n');
+    const before = hashTree(root);
+    const r = await cli([root, '--write', '--out', path.join(base, 'notadir/reports')], { cwd: base });
+    expect(hashTree(root), 'no source rewritten').toEqual(before);
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(r.code, describeRun(r)).toBe(2);
+  });
+
   // BUG: --sarif <file> writes over any file, even a scanned source file, and even in --check mode, whose contract is
   // "write no source file": `--check --sarif src/crm/sdk.ts` replaces the TypeScript source with SARIF JSON.
   it.fails('--sarif at a scanned source file does not overwrite it (not even in --check, which writes no source file)', async ({ expect }) => {
