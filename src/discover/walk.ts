@@ -2,6 +2,7 @@
 // default-skipped folder, and honours every .gitignore (nested ones and negations included) when asked to.
 import fs from 'node:fs';
 import path from 'node:path';
+import { classify } from './classify.js';
 import type { Collector } from './collect.js';
 import { IgnoreStack } from './gitignore.js';
 import { unreadableSkip } from './skips.js';
@@ -62,6 +63,8 @@ async function walkDir(col: Collector, gitignore: boolean, dirRel: string, dirAb
       if (col.folder(rel, name) !== 'enter') continue;
       subdirs.push(walkDir(col, gitignore, rel, path.join(dirAbs, name), stack));
     } else if (isFile || isLink) {
+      // not a candidate by name: no need to ask the ignore rules (links are resolved later, whatever their name)
+      if (isFile && !classify(name)) continue;
       // git treats a link as a file, whatever it points to
       if (useIgnore && stack.ignores(rel, false)) continue;
       if (isLink) col.link(rel);
