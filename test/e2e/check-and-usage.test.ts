@@ -88,6 +88,20 @@ describe.concurrent('usage errors: exit 2, a clear message, nothing written', ()
   }
 });
 
+describe.concurrent('help and version', () => {
+  it('--help exits 0 and lists every flag of the spec; --version prints the package version', async ({ expect }) => {
+    const base = tmpDir();
+    const [help, version] = await Promise.all([cli(['--help'], { cwd: base }), cli(['--version'], { cwd: base })]);
+    expect(help.code, describeRun(help)).toBe(0);
+    const flags = ['--write', '--interactive', '-i', '--check', '--include', '--exclude', '--no-gitignore', '--token-env', '--rename-env',
+      '--allow-dirty', '--out', '--json', '--sarif', '--no-color', '--show-secrets', '--quiet', '-q', '--verbose'];
+    expect(flags.filter((f) => !new RegExp(`(^|[\\s,])${f}\\b`).test(help.stdout))).toEqual([]);
+    expect(version.code, describeRun(version)).toBe(0);
+    expect(version.stdout.trim()).toBe(JSON.parse(read(path.join(__dirname, '../../package.json'))).version);
+    expect(fs.readdirSync(base)).toEqual([]);
+  });
+});
+
 describe('--rename-env', () => {
   // spec: "--rename-env <OLD=NEW> … Rename an environment variable everywhere (code, .env templates, config files)";
   // the tool's own message for a .env.template declaration suggests exactly this flag.

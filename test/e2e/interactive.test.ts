@@ -16,7 +16,7 @@ const hasPython = spawnSync('python3', ['-c', 'import pty, termios, fcntl']).sta
 interface Drive { code: number; prompts: number[]; leftover: string[]; timedOut: boolean; out: string }
 
 function drive(args: string[], answers: string[], cwd: string, env: Record<string, string | undefined> = {}): Promise<Drive> {
-  const cfg = JSON.stringify({ cmd: cliArgv(args), cwd, answers, timeout: 60 });
+  const cfg = JSON.stringify({ cmd: cliArgv(args), cwd, answers, timeout: 45 });
   return new Promise((resolve, reject) => {
     execFile('python3', [PTY_DRIVER, cfg], { env: baseEnv({ TERM: 'xterm-256color', ...env }), timeout: 90_000, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
       if (err) reject(new Error(`pty driver failed: ${err.message}\n${stderr}`));
