@@ -23,6 +23,23 @@ const CONFIG_LANGUAGES: ReadonlySet<string> = new Set(['env', 'json', 'yaml', 's
  * `scanText` reports is in a file that passes this test.
  */
 export function mayHoldKey(text: string, file?: Pick<ListedFile, 'language'>): boolean {
+  text = utf16View(text);
   if (PREFILTER.test(text)) return true;
   return file !== undefined && CONFIG_LANGUAGES.has(file.language) && CONFIG_PREFILTER.test(text);
+}
+
+/**
+ * The prefilter runs on a latin1 view of the raw bytes: a UTF-16 file (BOM FF FE or FE FF) holds its ASCII with
+ * NUL bytes in between (`h\0a\0p\0…`), which no needle matches. Such a view is decoded first (a few files at most;
+ * every other text is returned as it is, after a two-character check).
+ */
+function utf16View(text: string): string {
+  const a = text.charCodeAt(0);
+  const b = text.charCodeAt(1);
+  if (a === 0xff && b === 0xfe) return Buffer.from(text.slice(2), 'latin1').toString('utf16le');
+  if (a === 0xfe && b === 0xff) {
+    const buf = Buffer.from(text.slice(2, text.length - (text.length % 2)), 'latin1');
+    return buf.swap16().toString('utf16le');
+  }
+  return text;
 }
