@@ -97,8 +97,21 @@ export async function readText(abs: string, opts: ReadOptions = {}): Promise<Fil
 /**
  * Minified or generated code: some line longer than 5,000 characters, or, in a file over 20 KB, an average line
  * length over 300. Such a file is text-searched, not parsed.
+ *
+ * Long string literals of plain data (base64, hex, a `data:` URL, words: no code punctuation inside) do not count:
+ * a hand-written module that embeds an image or a fixture string on one line is not minified.
  */
 export function isMinified(text: string): boolean {
+  if (!longLines(text)) return false;
+  DATA_LITERAL.lastIndex = 0;
+  if (!DATA_LITERAL.test(text)) return true;
+  return longLines(text.replace(DATA_LITERAL, "''"));
+}
+
+/** A quoted literal of 1,000+ data characters (no quotes, backslashes, brackets, braces or parentheses inside). */
+const DATA_LITERAL = /'[\w+/=.,:;%\- ]{1000,}'|"[\w+/=.,:;%\- ]{1000,}"|`[\w+/=.,:;%\- ]{1000,}`/g;
+
+function longLines(text: string): boolean {
   let lines = 0;
   let start = 0;
   const n = text.length;
