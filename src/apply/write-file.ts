@@ -1,7 +1,7 @@
 // The only code that writes source files: atomically (temporary file + rename), never outside the root,
 // never through a link, never over a file that changed since it was read.
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { FilePlan } from '../model/edit.js';
 import type { FileText } from '../model/file.js';
@@ -29,25 +29,63 @@ async function inside(root: string, abs: string): Promise<boolean> {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
+async function writable(abs: string): Promise<boolean> {
+  try {
+    await fs.access(abs, fsConstants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The new file is created by whoever runs the tool: give it the original's owner and group, so that a run as root
+ * (a container, sudo) does not leave the user's files owned by root. Only root may give a file away; others keep
+ * their own group when they may.
+ */
+async function keepOwner(tmp: string, st: { uid: number; gid: number }): Promise<void> {
+  if (typeof process.getuid !== 'function') return; // Windows: no owners to keep
+  const uid = process.getuid();
+  if (uid === st.uid && process.getgid?.() === st.gid) return;
+  try {
+    await fs.chown(tmp, uid === 0 ? st.uid : -1, st.gid);
+  } catch {
+    // best effort: the group may not be ours to give, and some file systems (vfat, some mounts) own every file
+  }
+}
+
 /** Write one planned file. Returns a Skip when it refuses or fails; the original is then untouched. */
 export async function writePlannedFile(root: string, plan: FilePlan, read: FileText & { bigEndian?: boolean; lossy?: boolean }): Promise<Skip | null> {
   const abs = path.resolve(root, plan.file);
   const fail = (reason: Skip['reason'], message: string): Skip => ({ file: plan.file, reason, message });
+  const changed = (what: string): Skip => fail('changed-since-read', `The file ${what} after it was scanned; it was not overwritten. Run again.`);
   if (read.lossy) return fail('write-failed', 'The file is not valid UTF-8, so it is not rewritten (bytes would be lost).');
   let st;
   try {
     st = await fs.lstat(abs);
   } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return changed('was removed');
     return fail('write-failed', `Cannot stat the file: ${(e as Error).message}`);
   }
   if (st.isSymbolicLink()) return fail('outside-root', 'The file is a symbolic link; links are never written through.');
-  if (!(await inside(root, abs))) return fail('outside-root', 'The file is outside the scanned root.');
-  if ((st.mode & 0o222) === 0) return fail('read-only', 'The file is read-only; it was not changed.');
-  const current = await fs.readFile(abs);
-  const expected = encode(plan.before, read);
-  if (st.size !== read.size || !current.equals(expected)) {
-    return fail('changed-since-read', 'The file changed after it was scanned; it was not overwritten. Run again.');
+  let within: boolean;
+  try {
+    within = await inside(root, abs);
+  } catch (e) {
+    return fail('write-failed', `Cannot resolve the file's folder: ${(e as Error).message}`);
   }
+  if (!within) return fail('outside-root', 'The file is outside the scanned root.');
+  if (!st.isFile()) return changed('is no longer a regular file');
+  // no write bit, or not writable by us (another user's file in a folder we may write: a rename would replace it)
+  if ((st.mode & 0o222) === 0 || !(await writable(abs))) return fail('read-only', 'The file is read-only; it was not changed.');
+  let current: Buffer;
+  try {
+    current = await fs.readFile(abs);
+  } catch (e) {
+    return fail('write-failed', `Cannot read the file again before writing it: ${(e as Error).message}`);
+  }
+  const expected = encode(plan.before, read);
+  if (st.size !== read.size || !current.equals(expected)) return changed('changed');
   const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.migrate-hapikey-${randomBytes(4).toString('hex')}.tmp`);
   try {
     const handle = await fs.open(tmp, 'wx', st.mode & 0o7777);
@@ -57,7 +95,14 @@ export async function writePlannedFile(root: string, plan: FilePlan, read: FileT
     } finally {
       await handle.close();
     }
+    await keepOwner(tmp, st);
     await fs.chmod(tmp, st.mode & 0o7777);
+    // last look before the rename: still the same file, untouched since it was compared
+    const now = await fs.lstat(abs).catch(() => null);
+    if (!now || now.ino !== st.ino || now.dev !== st.dev || now.size !== st.size || now.mtimeMs !== st.mtimeMs || !now.isFile()) {
+      await fs.rm(tmp, { force: true });
+      return changed('changed');
+    }
     await fs.rename(tmp, abs);
     return null;
   } catch (e) {
