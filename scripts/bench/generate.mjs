@@ -19,7 +19,7 @@ import { Rng } from './prng.mjs';
 import { makeFile, kebab, word, foreignApiKeyBlock, countLines } from './code.mjs';
 import { PATTERNS, mentionOnly, ignoredKeyText } from './plant.mjs';
 
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
 /** Folder names the CLI skips by default (src/discover/skips.ts): never used for generated source folders. */
 const SKIPPED_DIR_NAMES = new Set(['node_modules', 'vendor', 'bower_components', 'dist', 'build', 'out', '.next', 'coverage']);
@@ -135,8 +135,9 @@ export function planTree({ files = 20000, seed = 42, plantRate = 0.01, mentionRa
     add({ path: `${c.root}/.gitignore`, kind: 'raw', text: '# local scratch files\nscratch/*\n!scratch/keep.js\n*.local.js\n', role: 'visible' });
     const keep = add({ path: `${c.root}/scratch/keep.js`, kind: 'js-cjs', size: codeSize(r), role: 'visible', via: 'negated-gitignore' });
     keepFiles.push(keep);
-    for (let i = r.int(1, 3); i > 0; i--) add({ path: `${c.root}/scratch/tmp-${i}.js`, kind: 'ignored-key', flavour: 'compiled', role: 'ignored', why: 'nested .gitignore scratch/*' });
-    add({ path: `${c.root}/src/dev.local.js`, kind: 'ignored-key', flavour: 'compiled', role: 'ignored', why: 'nested .gitignore *.local.js' });
+    const kind = keyFree ? 'js-cjs' : 'ignored-key';
+    for (let i = r.int(1, 3); i > 0; i--) add({ path: `${c.root}/scratch/tmp-${i}.js`, kind, size: 800, flavour: 'compiled', role: 'ignored', why: 'nested .gitignore scratch/*' });
+    add({ path: `${c.root}/src/dev.local.js`, kind, size: 800, flavour: 'compiled', role: 'ignored', why: 'nested .gitignore *.local.js' });
   }
 
   // Plant: rotation of the key patterns over a random sample of plantable visible code files + every keep.js.
