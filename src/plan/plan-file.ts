@@ -32,11 +32,22 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
 
 export function planFile(input: PlanInput): PlanOutcome {
   const demoted: PlanOutcome['demoted'] = [];
+  // overlaps, found in one pass over the edits sorted by position: the later site (in site order) gives way
+  const clashing = new Set<string>();
+  const order = new Map(input.sites.map((s, i) => [s.siteId, i]));
+  const all = input.sites.flatMap((s) => s.edits.map((e) => ({ e, id: s.siteId })))
+    .sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end);
+  let reach: { e: TextEdit; id: string } | null = null;
+  for (const cur of all) {
+    if (reach && overlaps(reach.e, cur.e)) {
+      if (reach.id === cur.id) clashing.add(cur.id);
+      else clashing.add(order.get(reach.id)! > order.get(cur.id)! ? reach.id : cur.id);
+    }
+    if (!reach || cur.e.end > reach.e.end || (cur.e.start === cur.e.end && reach.e.end <= cur.e.start)) reach = cur;
+  }
   const accepted: SiteEdits[] = [];
   for (const s of input.sites) {
-    const clash = accepted.some((a) => a.edits.some((e) => s.edits.some((f) => overlaps(e, f))))
-      || s.edits.some((e, i) => s.edits.some((f, j) => i !== j && overlaps(e, f)));
-    if (clash || s.edits.length === 0) {
+    if (clashing.has(s.siteId) || s.edits.length === 0) {
       demoted.push({ siteId: s.siteId, reason: 'overlapping-edits' });
       continue;
     }

@@ -1,4 +1,5 @@
-// Apply text edits as splices on the original text, last first, so every byte outside them survives.
+// Apply text edits as splices on the original text, so every byte outside them survives.
+// Linear: the output is assembled from the untouched stretches and the replacements in one pass.
 import type { TextEdit } from '../model/edit.js';
 
 /** Apply `edits` to `text`. Identical edits are applied once; callers ensure the rest do not overlap. */
@@ -10,9 +11,14 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
     seen.add(k);
     return true;
   });
-  // last first; for equal starts, the later-listed insertion goes first so listed order is kept in the output
-  const order = unique.map((e, i) => ({ e, i })).sort((a, b) => b.e.start - a.e.start || b.e.end - a.e.end || b.i - a.i);
-  let out = text;
-  for (const { e } of order) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return out;
+  // in text order; insertions at one point keep their listed order
+  const order = unique.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end || a.i - b.i);
+  const parts: string[] = [];
+  let pos = 0;
+  for (const { e } of order) {
+    parts.push(text.slice(pos, e.start), e.text);
+    pos = Math.max(pos, e.end);
+  }
+  parts.push(text.slice(pos));
+  return parts.join('');
 }

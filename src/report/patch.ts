@@ -6,6 +6,7 @@ import type { FilePlan } from '../model/edit.js';
 import type { FileChange } from '../model/report.js';
 import { gitHeaderName, gitQuotePath } from './git-path.js';
 import { changedPlans } from './select.js';
+import { editHunks } from './edit-hunks.js';
 
 /** Lines of context around each change, as git uses by default. */
 export const PATCH_CONTEXT = 3;
@@ -24,7 +25,18 @@ function onDisk(text: string, bom: boolean): string {
   return bom ? `\uFEFF${text}` : text;
 }
 
+const hunkCache = new WeakMap<FilePlan, Hunk[]>();
+
+/** The plan's hunks: from its edits when they reproduce the new text (linear), else a line diff; computed once per plan. */
 export function planHunks(plan: FilePlan): Hunk[] {
+  const cached = hunkCache.get(plan);
+  if (cached) return cached;
+  const hunks = editHunks(plan, PATCH_CONTEXT) ?? lineDiffHunks(plan);
+  hunkCache.set(plan, hunks);
+  return hunks;
+}
+
+function lineDiffHunks(plan: FilePlan): Hunk[] {
   const patch = structuredPatch(
     `a/${plan.file}`, `b/${plan.file}`,
     onDisk(plan.before, plan.bom), onDisk(plan.after, plan.bom),

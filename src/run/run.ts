@@ -105,7 +105,14 @@ export async function run(opts: RunOptions): Promise<RunResult> {
   const edits = new Map<string, TextEdit[]>();
   for (const f of candidates) {
     const t = reads.get(f.path)!;
-    const res = scanFile!(f, t, repo, { tokenEnv: opts.tokenEnv, rewriteBrowser: opts.rewriteBrowser });
+    let res;
+    try {
+      res = scanFile!(f, t, repo, { tokenEnv: opts.tokenEnv, rewriteBrowser: opts.rewriteBrowser });
+    } catch (e) {
+      // one file the scanner cannot handle (say, nesting deeper than the stack) never stops the run
+      skipped.push({ file: f.path, reason: 'parse-error', message: `The scanner could not process this file (${(e as Error).message.split('\n')[0]}); check it by hand.` });
+      continue;
+    }
     sites.push(...res.sites);
     for (const [id, e] of res.edits) edits.set(id, e);
     if (res.skip) skipped.push(res.skip);

@@ -108,16 +108,35 @@ export function isValueReference(id: ts.Identifier): boolean {
   return true;
 }
 
+/** Per scope node: every value-reference identifier, by name (built once, so many lookups stay linear). */
+const referenceIndex = new WeakMap<ts.Node, Map<string, ts.Identifier[]>>();
+
+function indexOf(scope: ts.Node): Map<string, ts.Identifier[]> {
+  let index = referenceIndex.get(scope);
+  if (index) return index;
+  index = new Map();
+  const m = index;
+  const visit = (n: ts.Node): void => {
+    if (ts.isIdentifier(n) && isValueReference(n)) {
+      const list = m.get(n.text);
+      if (list) list.push(n);
+      else m.set(n.text, [n]);
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(scope);
+  referenceIndex.set(scope, index);
+  return index;
+}
+
 /** Value references to the variable `name` declared by `decl` inside `scope` (shadowing by inner declarations of the same name is honoured). */
 export function referencesOf(name: string, scope: ts.Node, decl: ts.Node): ts.Identifier[] {
-  const out: ts.Identifier[] = [];
-  const visit = (n: ts.Node, shadowed: boolean): void => {
-    if (n !== scope && n !== decl && declaresName(n, name) && !containsNode(n, decl)) shadowed = true;
-    if (ts.isIdentifier(n) && n.text === name && !shadowed && isValueReference(n)) out.push(n);
-    ts.forEachChild(n, (c) => visit(c, shadowed));
-  };
-  visit(scope, false);
-  return out;
+  return (indexOf(scope).get(name) ?? []).filter((ref) => {
+    for (let p: ts.Node | undefined = ref.parent; p && p !== scope; p = p.parent) {
+      if (p !== decl && declaresName(p, name) && !containsNode(p, decl)) return false;
+    }
+    return true;
+  });
 }
 
 function containsNode(outer: ts.Node, inner: ts.Node): boolean {
@@ -198,15 +217,22 @@ export function constInitializer(id: ts.Identifier): ts.Expression | null {
   return unwrap(d.initializer);
 }
 
+/** Per scope: the plain names assigned with `=` somewhere inside it. */
+const reassigned = new WeakMap<ts.Node, Set<string>>();
+
 function isReassigned(name: string, scope: ts.Node): boolean {
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(n.left) && n.left.text === name) found = true;
-    ts.forEachChild(n, visit);
-  };
-  visit(scope);
-  return found;
+  let names = reassigned.get(scope);
+  if (!names) {
+    const found = new Set<string>();
+    const visit = (n: ts.Node): void => {
+      if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(n.left)) found.add(n.left.text);
+      ts.forEachChild(n, visit);
+    };
+    visit(scope);
+    reassigned.set(scope, found);
+    names = found;
+  }
+  return names.has(name);
 }
 
 export function isStringLike(n: ts.Node): n is ts.StringLiteral | ts.NoSubstitutionTemplateLiteral {

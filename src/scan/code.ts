@@ -4,7 +4,7 @@ import type { TextEdit } from '../model/edit.js';
 import type { Category, Client, HttpMethod, Pattern, RequestInfo, Site, Status } from '../model/site.js';
 import { isDeveloperKeyEndpoint, libraryEndpoints, lifecycleFor, scopesFor } from '../scopes/index.js';
 import { fingerprint, maskSecret } from './text/secret.js';
-import { ts, constInitializer, getProp, lineCol, parse, parseDiagnostics, propName, propValue, statementOf, unwrap } from './ast.js';
+import { ts, constInitializer, declarationOf, getProp, lineCol, parse, parseDiagnostics, propName, propValue, statementOf, unwrap } from './ast.js';
 import { axiosInstanceOf, optionsObject, type RequestCall } from './clients.js';
 import type { FileFindings, ScanInput } from './context.js';
 import { usesOf, type FlowContext, type Use } from './flow.js';
@@ -246,15 +246,8 @@ function followVariable(d: Draft, id: ts.Expression, as: 'url' | 'options', flow
 }
 
 function declarationWithInit(id: ts.Identifier): ts.Expression | null {
-  const sf = id.getSourceFile();
-  let found: ts.Expression | null = null;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === id.text && n.initializer && n.pos <= id.pos) found = n.initializer;
-    ts.forEachChild(n, visit);
-  };
-  visit(sf);
-  return found;
+  const d = declarationOf(id);
+  return d && ts.isVariableDeclaration(d) && d.initializer ? d.initializer : null;
 }
 
 function removeStatement(stmt: ts.Statement, sf: ts.SourceFile): TextEdit {

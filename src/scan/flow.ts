@@ -122,32 +122,39 @@ export function usesOf(node: ts.Expression, as: 'url' | 'options', ctx: FlowCont
 function isExported(d: ts.VariableDeclaration): boolean {
   const stmt = d.parent?.parent;
   if (stmt && ts.isVariableStatement(stmt) && stmt.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return true;
-  // module.exports = { name } / exports.name = name
-  const sf = d.getSourceFile();
-  const name = (d.name as ts.Identifier).text;
-  let found = false;
+  return exportedNames(d.getSourceFile()).has((d.name as ts.Identifier).text);
+}
+
+const exportedCache = new WeakMap<ts.SourceFile, Set<string>>();
+
+/** Names a file exports by `module.exports = …`, `exports.x = …` or `export { … }` (computed once per file). */
+function exportedNames(sf: ts.SourceFile): Set<string> {
+  let names = exportedCache.get(sf);
+  if (names) return names;
+  const found = new Set<string>();
   const visit = (n: ts.Node): void => {
-    if (found) return;
     if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const left = chainOf(n.left);
-      if (left && (left[0] === 'module' || left[0] === 'exports') && exportsName(n.right, name)) found = true;
+      if (left && (left[0] === 'module' || left[0] === 'exports')) for (const x of namesIn(n.right)) found.add(x);
     }
-    if (ts.isExportSpecifier(n) && (n.propertyName ?? n.name).getText() === name) found = true;
+    if (ts.isExportSpecifier(n)) found.add((n.propertyName ?? n.name).getText());
     ts.forEachChild(n, visit);
   };
   visit(sf);
-  return found;
+  exportedCache.set(sf, found);
+  names = found;
+  return names;
 }
 
-/** `module.exports = name`, `= { name }`, `= { other: name }`. */
-function exportsName(right: ts.Expression, name: string): boolean {
+/** The names `module.exports = name`, `= { name }`, `= { other: name }` export. */
+function namesIn(right: ts.Expression): string[] {
   const r = unwrap(right);
-  if (ts.isIdentifier(r)) return r.text === name;
+  if (ts.isIdentifier(r)) return [r.text];
   if (ts.isObjectLiteralExpression(r)) {
-    return r.properties.some((p) => (ts.isShorthandPropertyAssignment(p) && p.name.text === name)
-      || (ts.isPropertyAssignment(p) && ts.isIdentifier(unwrap(p.initializer)) && (unwrap(p.initializer) as ts.Identifier).text === name));
+    return r.properties.flatMap((p) => (ts.isShorthandPropertyAssignment(p) ? [p.name.text]
+      : ts.isPropertyAssignment(p) && ts.isIdentifier(unwrap(p.initializer)) ? [(unwrap(p.initializer) as ts.Identifier).text] : []));
   }
-  return false;
+  return [];
 }
 
 /** If `n` is what a function returns, that function. */
@@ -178,15 +185,7 @@ function callsOf(fn: ts.FunctionLikeDeclaration): Array<ts.CallExpression | null
     else return [null];
   }
   if (!name) return [null];
-  const calls: Array<ts.CallExpression | null> = [];
-  const visit = (n: ts.Node): void => {
-    if (ts.isCallExpression(n)) {
-      const c = chainOf(n.expression);
-      if (c && ((owner === null && c.length === 1 && c[0] === name) || (owner !== null && c.length === 2 && c[0] === owner && c[1] === name))) calls.push(n);
-    }
-    ts.forEachChild(n, visit);
-  };
-  visit(sf);
+  const calls: Array<ts.CallExpression | null> = [...(callIndex(sf).get(owner === null ? name : `${owner}.${name}`) ?? [])];
   return calls.length ? calls : [null];
 }
 
@@ -205,4 +204,29 @@ function throughWrapper(u: Use, fn: ts.FunctionLikeDeclaration, outer: ts.CallEx
   if (j < 0) return u;
   const req: RequestCall = { ...u.req, call: outer, optionsIndex: j, url: outer.arguments[fn.parameters.findIndex((q) => ts.isIdentifier(q.name) && u.req.url && ts.isIdentifier(unwrap(u.req.url)) && q.name.text === (unwrap(u.req.url) as ts.Identifier).text)] ?? null, method: methodFrom(outer.arguments[j], u.req.method ?? 'GET') };
   return { ...u, req };
+}
+
+const callCache = new WeakMap<ts.SourceFile, Map<string, ts.CallExpression[]>>();
+
+/** Every call of a file by its callee chain (`f`, `table.f`), computed once per file. */
+function callIndex(sf: ts.SourceFile): Map<string, ts.CallExpression[]> {
+  let index = callCache.get(sf);
+  if (index) return index;
+  const m = new Map<string, ts.CallExpression[]>();
+  const visit = (n: ts.Node): void => {
+    if (ts.isCallExpression(n)) {
+      const c = chainOf(n.expression);
+      if (c && c.length <= 2) {
+        const k = c.join('.');
+        const list = m.get(k);
+        if (list) list.push(n);
+        else m.set(k, [n]);
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  callCache.set(sf, m);
+  index = m;
+  return index;
 }

@@ -86,25 +86,30 @@ function isFormatCallee(callee: ts.Expression): boolean {
   return ts.isPropertyAccessExpression(callee) && callee.name.text === 'format';
 }
 
-/** `this.name = expr` anywhere in the file (class fields, constructor, prototype initialise). */
+const thisCache = new WeakMap<ts.SourceFile, Map<string, ts.Expression>>();
+
+/** `this.name = expr` anywhere in the file (class fields, constructor, prototype initialise); the first one wins. */
 function thisAssignment(from: ts.Node, name: string): ts.Expression | null {
   const sf = from.getSourceFile();
-  let found: ts.Expression | null = null;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left)
-      && n.left.expression.kind === ts.SyntaxKind.ThisKeyword && n.left.name.text === name) {
-      found = n.right;
-      return;
-    }
-    if (ts.isPropertyDeclaration(n) && propName(n.name) === name && n.initializer) {
-      found = n.initializer;
-      return;
-    }
-    ts.forEachChild(n, visit);
-  };
-  visit(sf);
-  return found;
+  let m = thisCache.get(sf);
+  if (!m) {
+    const found = new Map<string, ts.Expression>();
+    const visit = (n: ts.Node): void => {
+      if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left)
+        && n.left.expression.kind === ts.SyntaxKind.ThisKeyword && !found.has(n.left.name.text)) {
+        found.set(n.left.name.text, n.right);
+      }
+      if (ts.isPropertyDeclaration(n) && n.initializer) {
+        const k = propName(n.name);
+        if (k && !found.has(k)) found.set(k, n.initializer);
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(sf);
+    thisCache.set(sf, found);
+    m = found;
+  }
+  return m.get(name) ?? null;
 }
 
 /** A function the callee names: a local function, a const arrow, or a property of a const object literal. */
