@@ -3,6 +3,7 @@ import inquirer from 'inquirer';
 import { createTwoFilesPatch } from 'diff';
 import { Chalk } from 'chalk';
 import type { FilePlan } from '../model/edit.js';
+import { Interrupted } from '../model/errors.js';
 import type { Site } from '../model/site.js';
 import { applyEdits } from '../plan/splice.js';
 import { maskAll } from '../scan/text/secret.js';
@@ -30,7 +31,7 @@ export async function chooseInteractively(plans: FilePlan[], sites: Site[], opts
       const scopes = [...new Set(site?.requests.flatMap((r) => r.scopes) ?? [])];
       process.stdout.write(`\n${c.bold(`[${k}/${total}] ${plan.file}:${site?.line ?? '?'}`)}  ${site?.pattern ?? ''}\n${site?.message ?? ''}\n`
         + (scopes.length ? `scopes: ${scopes.join(', ')}\n` : '') + colored + '\n');
-      const { answer } = await inquirer.prompt<{ answer: Answer }>([{
+      const { answer } = await ask(inquirer.prompt<{ answer: Answer }>([{
         type: 'expand',
         name: 'answer',
         message: 'Apply this change?',
@@ -42,7 +43,7 @@ export async function chooseInteractively(plans: FilePlan[], sites: Site[], opts
           { key: 'a', name: 'apply all remaining changes', value: 'all' },
           { key: 'q', name: 'quit (keep what was accepted)', value: 'quit' },
         ],
-      }]);
+      }]));
       if (answer === 'quit') return accepted;
       if (answer === 'skip') continue;
       accepted.add(group.siteId);
@@ -51,4 +52,14 @@ export async function chooseInteractively(plans: FilePlan[], sites: Site[], opts
     }
   }
   return accepted;
+}
+
+/** Ctrl-C at a prompt: stop without writing anything (inquirer rejects with ExitPromptError). */
+async function ask<T>(p: Promise<T>): Promise<T> {
+  try {
+    return await p;
+  } catch (e) {
+    if ((e as Error).name === 'ExitPromptError') throw new Interrupted();
+    throw e;
+  }
 }

@@ -3,7 +3,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { UsageError, EXIT } from '../model/errors.js';
+import { Interrupted, UsageError, EXIT } from '../model/errors.js';
 import type { Mode } from '../model/report.js';
 import { run, type RunOptions } from '../run/run.js';
 import { VERSION } from '../run/version.js';
@@ -83,10 +83,16 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(flags.tokenEnv)) throw new UsageError(`--token-env must be an environment variable name, not ${flags.tokenEnv}`);
     const color = shouldColor(process.env, !!process.stdout.isTTY, flags.color);
+    // inquirer colors its prompt from the environment
+    if (!color) process.env.NO_COLOR = '1';
     const outDir = path.resolve(flags.out);
+    const writeFiles = mode !== 'check' || cmd.getOptionValueSource('out') === 'cli';
+    if (writeFiles) await prepareOutDir(outDir);
+    if (flags.sarif) await refuseForeign(path.resolve(flags.sarif));
     let interrupted = false;
     const onSigint = (): void => { interrupted = true; err('migrate-hapikey: interrupted; finishing the file being written, leaving the rest unchanged'); };
     process.on('SIGINT', onSigint);
+    process.on('SIGTERM', onSigint);
     const progress = process.stderr.isTTY && !process.env.CI && !flags.quiet && !flags.json;
     const opts: RunOptions = {
       root: target,
@@ -107,14 +113,13 @@ export async function main(argv: string[]): Promise<number> {
     };
     const result = await run(opts);
     process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigint);
     if (progress) process.stderr.write('\r\x1b[K');
     const { report, plans } = result;
     const showSecrets = !!flags.showSecrets;
 
     // report files (not for --check unless --out was given)
-    const writeFiles = mode !== 'check' || cmd.getOptionValueSource('out') === 'cli';
     if (writeFiles) {
-      await fs.mkdir(outDir, { recursive: true });
       const linkBase = path.relative(outDir, report.root).split(path.sep).join('/');
       await fs.writeFile(path.join(outDir, 'report.md'), renderMarkdown({ report, plans, showSecrets, linkBase: linkBase ? linkBase + '/' : '' }));
       await fs.writeFile(path.join(outDir, 'changes.patch'), renderPatch(plans));
@@ -134,10 +139,47 @@ export async function main(argv: string[]): Promise<number> {
     else if (result.exitCode === EXIT.partial) for (const s of report.skipped.filter((x) => x.reason !== 'vendored' && x.reason !== 'build-output')) err(`migrate-hapikey: ${s.file}: ${s.message}`);
     return result.exitCode;
   } catch (e) {
+    if (e instanceof Interrupted) {
+      process.stderr.write('migrate-hapikey: interrupted at the prompt; nothing was written\n');
+      return 130;
+    }
     if (e instanceof UsageError) {
       process.stderr.write(`migrate-hapikey: ${e.message}\n`);
       return EXIT.usage;
     }
     throw e;
   }
+}
+
+const REPORT_FILES = ['report.md', 'changes.patch', 'report.json', 'report.sarif'];
+
+/** A file this tool wrote before (so it may be replaced), judged by its content. */
+async function isOurs(file: string): Promise<boolean> {
+  try {
+    const head = (await fs.readFile(file, 'utf8')).slice(0, 4096);
+    return head === '' || head.includes('migrate-hapikey') || /^diff --git /.test(head);
+  } catch {
+    return true; // absent
+  }
+}
+
+async function refuseForeign(file: string): Promise<void> {
+  try {
+    const st = await fs.stat(file);
+    if (!st.isFile()) throw new UsageError(`${file} exists and is not a file: choose another output path`);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    return;
+  }
+  if (!(await isOurs(file))) throw new UsageError(`refusing to overwrite ${file}, which this tool did not write: choose another --out or --sarif path`);
+}
+
+/** Create the --out folder before anything else is done, and never replace a file the tool did not write. */
+async function prepareOutDir(outDir: string): Promise<void> {
+  try {
+    await fs.mkdir(outDir, { recursive: true });
+  } catch (e) {
+    throw new UsageError(`cannot create the --out folder ${outDir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  for (const f of REPORT_FILES) await refuseForeign(path.join(outDir, f));
 }

@@ -15,4 +15,13 @@ export class DirtyTreeError extends UsageError {
   }
 }
 
+/** A person stopped an interactive run (Ctrl-C at a prompt): nothing is written. */
+export class Interrupted extends Error {
+  readonly exitCode = 130;
+  constructor() {
+    super('interrupted');
+    this.name = 'Interrupted';
+  }
+}
+
 export const EXIT = { ok: 0, findings: 1, usage: 2, partial: 3 } as const;

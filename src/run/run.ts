@@ -19,6 +19,9 @@ import { messageFor } from '../scan/messages.js';
 import { VERSION } from './version.js';
 import { toFileChanges } from '../report/index.js';
 
+/** The report files a run writes into --out: never scanned, even when --out is the root. */
+const REPORT_FILES = new Set(['report.md', 'changes.patch', 'report.json', 'report.sarif']);
+
 /** Plan-group id of a file's --rename-env edits. */
 const RENAME = 'rename-env:';
 
@@ -66,7 +69,9 @@ export async function run(opts: RunOptions): Promise<RunResult> {
     exclude: opts.exclude,
     outDir: path.resolve(opts.outDir),
   });
-  const files = only ? listed.files.filter((f) => f.path === only) : listed.files;
+  const outDir = path.resolve(opts.outDir);
+  const ownReport = (f: ListedFile): boolean => path.dirname(f.abs) === outDir && REPORT_FILES.has(path.basename(f.abs));
+  const files = (only ? listed.files.filter((f) => f.path === only) : listed.files).filter((f) => !ownReport(f));
   const skipped: Skip[] = [...listed.skipped];
 
   // read + prefilter
