@@ -428,7 +428,20 @@ function superagentQuery(d: Draft, call: ts.CallExpression, obj: ts.ObjectLitera
   }
   const rootText = unwrap(root).getText(sf);
   const isNock = /^nock\b/.test(rootText) || chainCalls.some((c) => /^nock\s*\(/.test(c.getText(sf)));
-  if (isNock || /\.(reply|intercept)\b/.test(call.parent.getText(sf))) {
+  if (isNock) {
+    // the mock expected the key in the query: after the rewrite it must expect the Authorization header instead
+    d.pattern = 'other';
+    d.category = 'P32_TEST_FIXTURE';
+    const match = `matchHeader(${quoted('authorization', style)}, /^Bearer /)`;
+    if (obj.properties.length === 1) d.edits.push({ start: callee.name.getStart(sf), end: call.end, text: match });
+    else {
+      d.edits.push(removeProperty(obj, prop));
+      d.edits.push({ start: call.end, end: call.end, text: '.' + match });
+    }
+    d.selfContained = true;
+    return d;
+  }
+  if (/\.(reply|intercept)\b/.test(call.parent.getText(sf))) {
     d.pattern = 'other';
     d.category = 'P32_TEST_FIXTURE';
     d.status = 'manual';

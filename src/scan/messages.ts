@@ -48,6 +48,7 @@ export function messageFor(site: Site, detail?: string): string {
     const token = site.token?.origin === 'env-default'
       ? `the token is read from ${site.token.expression}`
       : site.token ? `${site.token.expression} must now hold the access token` : 'the token comes from the same place as the key did';
+    if (site.category === 'P32_TEST_FIXTURE') return 'Updates the test mock to expect the Authorization: Bearer header instead of the key in the query.';
     const what = site.pattern === 'client-option' ? 'Renames the key option to accessToken' : site.pattern === 'shared-config' || site.pattern === 'interceptor' ? 'Replaces the shared key with an Authorization header' : 'Removes hapikey and sends an Authorization: Bearer header';
     return `${what}; ${token}.${hard}${browser}`;
   }
