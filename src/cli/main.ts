@@ -120,6 +120,7 @@ export async function main(argv: string[]): Promise<number> {
 
     // report files (not for --check unless --out was given)
     if (writeFiles) {
+      await fs.mkdir(outDir, { recursive: true });
       const linkBase = path.relative(outDir, report.root).split(path.sep).join('/');
       await fs.writeFile(path.join(outDir, 'report.md'), renderMarkdown({ report, plans, showSecrets, linkBase: linkBase ? linkBase + '/' : '' }));
       await fs.writeFile(path.join(outDir, 'changes.patch'), renderPatch(plans));
@@ -174,12 +175,23 @@ async function refuseForeign(file: string): Promise<void> {
   if (!(await isOurs(file))) throw new UsageError(`refusing to overwrite ${file}, which this tool did not write: choose another --out or --sarif path`);
 }
 
-/** Create the --out folder before anything else is done, and never replace a file the tool did not write. */
+/**
+ * Check before anything else is done that the --out folder can be made (nothing is created yet: a refused run
+ * writes nothing), and that no report file in it would replace a file the tool did not write.
+ */
 async function prepareOutDir(outDir: string): Promise<void> {
-  try {
-    await fs.mkdir(outDir, { recursive: true });
-  } catch (e) {
-    throw new UsageError(`cannot create the --out folder ${outDir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  let probe = outDir;
+  for (;;) {
+    try {
+      const st = await fs.stat(probe);
+      if (!st.isDirectory()) throw new UsageError(`cannot create the --out folder ${outDir}: ${probe} is not a folder`);
+      break;
+    } catch (e) {
+      if (e instanceof UsageError) throw e;
+      const parent = path.dirname(probe);
+      if (parent === probe) break;
+      probe = parent;
+    }
   }
   for (const f of REPORT_FILES) await refuseForeign(path.join(outDir, f));
 }
