@@ -86,12 +86,10 @@ describe.concurrent('the CLI on a tree of bad inputs', () => {
     expect(() => gitApply(fresh, path.join(base, 'out/changes.patch'), true)).not.toThrow();
   });
 
-  // BUG (src/cli/main.ts): --out is only created after run() has written the sources; when it names an existing
-  // file, `mkdir` throws EEXIST and the CLI dies with "internal error" (exit 70, a stack trace) after --write has
-  // already rewritten the sources, and no report is written, so nothing says what was changed. That file is also
-  // silently left out of the scan (it is "the out folder"). Expected: checked before anything is scanned or
-  // written: exit 2 with a clear message, nothing written.
-  it.fails('--write --out <an existing file>: usage error before anything is written', async ({ expect }) => {
+  // Was a bug (src/cli/main.ts), fixed in fe91e9c: --out was created only after run() had written the sources;
+  // naming an existing file, `mkdir` threw EEXIST and the CLI died with "internal error" (exit 70, a stack trace)
+  // after --write had rewritten the sources, with no report written.
+  it('--write --out <an existing file>: usage error before anything is written', async ({ expect }) => {
     const base = e2eTmpDir('mhk-robust-cli-');
     const root = writeTree(path.join(base, 'repo'), { 'src/a.js': KEY_DECL + fetchSite(1), 'src/b.js': KEY_DECL + fetchSite(2) });
     const before = hashTree(root);
