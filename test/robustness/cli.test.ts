@@ -98,4 +98,17 @@ describe.concurrent('the CLI on a tree of bad inputs', () => {
     expect(r.code, describeRun(r)).toBe(2);
     expect(hashTree(root)).toEqual(before);
   });
+
+  // BUG (src/discover/selection.ts prunes the whole --out folder; src/cli/main.ts accepts any folder): `--out src`
+  // (a folder that holds sources) silently removes every source in it from the scan: `--check --out src` prints
+  // "no account-key use found" and exits 0 while src/a.js still sends ?hapikey=, and --write rewrites nothing.
+  // test/e2e/out-folder.test.ts covers report files written over project files, not this. Expected: refuse an
+  // --out folder that holds files the tool did not write (exit 2), or scan everything in it but the report files
+  // (run.ts already leaves report.md/changes.patch/report.json/report.sarif out by name).
+  it.fails('--check --out <a source folder>: the sources in it are still checked (or the flag is refused)', async ({ expect }) => {
+    const base = e2eTmpDir('mhk-robust-cli-');
+    const root = writeTree(path.join(base, 'repo'), { 'src/a.js': KEY_DECL + fetchSite(1) });
+    const r = await cli(['.', '--check', '--out', 'src'], { cwd: root });
+    expect([1, 2], describeRun(r)).toContain(r.code);
+  });
 });
