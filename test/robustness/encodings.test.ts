@@ -113,4 +113,18 @@ describe('binary, NUL bytes, invalid UTF-8, empty files', () => {
     expect(r.report.sites.filter((s) => s.file !== 'src/hubspot.js' && s.status !== 'ignored')).toEqual([]);
     expect(r.report.summary.applied).toBe(1);
   });
+
+  // BUG (src/scan/ast.ts lineCol: TypeScript's line map): U+2028 / U+2029 (pasted into a string) and a lone CR count
+  // as line breaks, so every site after one is reported a line too low compared with git, GitHub, SARIF viewers
+  // and editors that break lines at LF only (found by the fuzz test). Expected: lines counted at \n (CRLF = one).
+  it.fails('a U+2028 inside a string or a lone CR between statements does not shift the reported line of later sites', async () => {
+    const root = tmpDir();
+    writeTree(root, {
+      'src/ls.js': "const NOTE = 'first\u2028second';\n" + KEY_DECL + fetchSite(1),
+      'src/cr.js': 'const A = 1;\rconst B = 2;\n' + KEY_DECL + fetchSite(2), // a lone CR between two statements
+    });
+    const r = await run(options(root));
+    expect(siteSummary(r, 'src/ls.js')).toContain('3 auto');
+    expect(siteSummary(r, 'src/cr.js')).toContain('3 auto');
+  });
 });
