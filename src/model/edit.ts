@@ -24,4 +24,6 @@ export interface FilePlan {
   eol: '\n' | '\r\n';
   siteIds: string[];
   edits: SiteEdits[];
+  /** Set for a UTF-16 file: written back as such by --write, but left out of the text patch (git would not apply it). */
+  encoding?: 'utf16le';
 }

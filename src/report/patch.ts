@@ -77,7 +77,8 @@ export function renderFilePatch(plan: FilePlan): string {
 
 /** All planned edits as one patch, files in path order. Empty string when nothing changes. */
 export function renderPatch(plans: FilePlan[]): string {
-  return changedPlans(plans).map(renderFilePatch).join('');
+  // a UTF-16 file has no text diff git applies: --write handles it, the patch leaves it out
+  return changedPlans(plans).filter((p) => p.encoding !== 'utf16le').map(renderFilePatch).join('');
 }
 
 /** `Report.changes`: one entry per changed file, its diff unmasked (renderJson masks it). */

@@ -67,7 +67,6 @@ export async function run(opts: RunOptions): Promise<RunResult> {
     gitignore: opts.gitignore,
     include: only ? [only] : opts.include,
     exclude: opts.exclude,
-    outDir: path.resolve(opts.outDir),
   });
   const outDir = path.resolve(opts.outDir);
   const ownReport = (f: ListedFile): boolean => path.dirname(f.abs) === outDir && REPORT_FILES.has(path.basename(f.abs));
@@ -114,8 +113,11 @@ export async function run(opts: RunOptions): Promise<RunResult> {
     try {
       res = scanFile!(f, t, repo, { tokenEnv: opts.tokenEnv, rewriteBrowser: opts.rewriteBrowser });
     } catch (e) {
-      // one file the scanner cannot handle (say, nesting deeper than the stack) never stops the run
-      skipped.push({ file: f.path, reason: 'parse-error', message: `The scanner could not process this file (${(e as Error).message.split('\n')[0]}); check it by hand.` });
+      // one file the parser cannot handle (say, nesting deeper than the stack) never stops the run: a text search
+      // still reports its key uses, as manual
+      skipped.push({ file: f.path, reason: 'parse-error', message: `The parser could not process this file (${(e as Error).message.split('\n')[0]}); its key uses are reported from a text search.` });
+      const { scanText } = await import('../scan/text/index.js');
+      sites.push(...scanText({ ...f, language: 'other' }, t.text).filter((s) => s.status === 'manual').map((s) => ({ ...s, language: f.language, reason: 'parse-error' })));
       continue;
     }
     sites.push(...res.sites);
@@ -143,6 +145,11 @@ export async function run(opts: RunOptions): Promise<RunResult> {
   }
   for (const [file, fileSites] of byFile) {
     const f = candidates.find((c) => c.path === file)!;
+    if (await isLink(f.abs)) {
+      // links are never written through: the site is the target's to migrate
+      for (const s of fileSites) { s.status = 'manual'; s.reason = 'symbolic-link'; s.message = messageFor(s); }
+      continue;
+    }
     if ((reads.get(file) as FileText & { lossy?: boolean }).lossy) {
       // not valid UTF-8: a rewrite would lose bytes, and its patch would not apply
       for (const s of fileSites) { s.status = 'manual'; s.reason = 'invalid-utf8'; s.message = messageFor(s); }
@@ -159,7 +166,10 @@ export async function run(opts: RunOptions): Promise<RunResult> {
       s.reason = d.reason;
       s.message = messageFor(s);
     }
-    if (outcome.plan) plans.push(outcome.plan);
+    if (outcome.plan) {
+      if (reads.get(file)!.encoding === 'utf16le') outcome.plan.encoding = 'utf16le';
+      plans.push(outcome.plan);
+    }
   }
 
   // choose and apply
@@ -243,6 +253,14 @@ function buildReport(root: string, mode: Mode, scanned: number, skipped: Skip[],
     token,
     tokenSources,
   };
+}
+
+async function isLink(abs: string): Promise<boolean> {
+  try {
+    return (await fs.lstat(abs)).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 async function pool<T>(items: T[], n: number, fn: (item: T) => Promise<void>): Promise<void> {

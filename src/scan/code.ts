@@ -81,6 +81,7 @@ function scanSource(sf: ts.SourceFile, input: ScanInput, out: FileFindings): voi
   }
   // decide statuses
   for (const d of drafts) classify(d, { repo: input.repo, browser, rewriteBrowser: options.rewriteBrowser, path: file.path });
+  if (diags.length) addParseErrorFallback(sf, drafts);
   // config/format hits on a line that already has a key site add nothing
   for (const d of drafts) if (d.category !== 'P30_CONFIG_DECL' && d.category !== 'P31_KEY_FORMAT_CHECK') siteLines.add(lineCol(sf, d.pos).line);
   const occurrences = new Map<string, number>();
@@ -123,6 +124,33 @@ function scanSource(sf: ts.SourceFile, input: ScanInput, out: FileFindings): voi
     out.sites.push(site);
     if (d.status === 'auto') out.edits.set(id, d.edits);
   }
+}
+
+/**
+ * In a file that does not parse, what the parser lost must not be lost from the report: a `hapikey` in text the
+ * parser took for a comment that never ends or for the other half of a merge conflict, or on a line where no site
+ * was found (code swallowed by the error recovery, JSX text), becomes a manual `parse-error` site.
+ */
+function addParseErrorFallback(sf: ts.SourceFile, drafts: Draft[]): void {
+  const text = sf.text;
+  const conflict = /^(<{7}|={7}|>{7})( |$)/m.test(text);
+  for (const d of drafts) {
+    if (d.category !== 'P23_COMMENTED') continue;
+    const open = text.lastIndexOf('/*', d.pos);
+    const unterminated = open >= 0 && text.lastIndexOf('*/', d.pos) < open && text.indexOf('*/', d.pos) < 0;
+    if (unterminated || conflict) { d.status = 'manual'; d.reason = 'parse-error'; }
+  }
+  const lines = new Set(drafts.map((d) => lineCol(sf, d.pos).line));
+  for (const m of text.matchAll(/hapikey/gi)) {
+    const line = lineCol(sf, m.index!).line;
+    if (lines.has(line)) continue;
+    lines.add(line);
+    drafts.push({
+      pos: m.index!, pattern: /hapikey=/i.test(text.slice(m.index!, m.index! + 8)) ? 'query-string' : 'other', category: 'P08_QS_OTHER_CLIENT',
+      status: 'manual', reason: 'parse-error', keyExpr: null, literal: null, requests: [], headerCalls: [], unknown: [], edits: [], flags: [],
+    });
+  }
+  drafts.sort((a, b) => a.pos - b.pos);
 }
 
 /** Follow constants to where the key's value comes from: `KEY` → `process.env.HUBSPOT_API_KEY`. */
@@ -191,6 +219,10 @@ function analyseQuery(node: ts.Node, pos: number, sf: ts.SourceFile, flow: FlowC
   d.pos = q.pos;
   d.keyExpr = q.valueExpr;
   d.literal = q.literal;
+  if (d.keyExpr) {
+    const lit = literalValue(d.keyExpr);
+    if (lit !== null) { d.keyExpr = null; d.literal = lit; }
+  }
   if (q.name !== 'hapikey') { d.status = 'manual'; d.reason = 'param-name-case'; }
   if (q.error) { d.editError = q.error; }
   else d.edits.push(...q.edits!);
@@ -213,8 +245,7 @@ function noteLiteral(d: Draft): void {
 
 function analyseSearchParams(call: ts.CallExpression, sf: ts.SourceFile, flow: FlowContext, style: Style, tokenEnv: string, base: Base): Draft {
   const d = base('url-search-params', 'P03_QS_URL_API');
-  d.keyExpr = call.arguments[1] ? unwrap(call.arguments[1]) : null;
-  if (d.keyExpr && (ts.isStringLiteral(d.keyExpr) || ts.isNoSubstitutionTemplateLiteral(d.keyExpr))) { d.literal = d.keyExpr.text; d.keyExpr = null; noteLiteral(d); }
+  if (call.arguments[1]) setKeyValue(d, unwrap(call.arguments[1]));
   const stmt = statementOf(call);
   if (!stmt || !ts.isExpressionStatement(stmt) || unwrap(stmt.expression) !== call) {
     d.editError = 'set-not-a-statement';
@@ -410,8 +441,20 @@ function outer(n: ts.Node): { node: ts.Node; parent: ts.Node } {
 }
 
 function setKeyValue(d: Draft, value: ts.Expression): void {
-  if (ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value)) { d.literal = value.text; noteLiteral(d); return; }
+  const lit = literalValue(value);
+  if (lit !== null) { d.literal = lit; noteLiteral(d); return; }
   d.keyExpr = value;
+}
+
+/** The string a key expression holds when it is a literal, directly or through constants (`const KEY = '…'`). */
+function literalValue(value: ts.Expression): string | null {
+  let cur = unwrap(value);
+  for (let i = 0; i < 6 && ts.isIdentifier(cur); i++) {
+    const init = constInitializer(cur);
+    if (!init) break;
+    cur = init;
+  }
+  return ts.isStringLiteral(cur) || ts.isNoSubstitutionTemplateLiteral(cur) ? cur.text : null;
 }
 
 function superagentQuery(d: Draft, call: ts.CallExpression, obj: ts.ObjectLiteralExpression, prop: ts.ObjectLiteralElementLike, sf: ts.SourceFile, style: Style, tokenEnv: string): Draft {
@@ -549,8 +592,8 @@ function analyseLibrary(hit: Extract<Hit, { kind: 'library-option' | 'library-as
   if (getProp(obj, 'accessToken')) { d.status = 'ignored'; d.reason = 'dual-mode'; d.category = 'P36_DUAL_MODE'; return d; }
   if (ts.isConditionalExpression(outer(obj).parent)) { d.flags.push('dual-mode'); }
   if (ts.isShorthandPropertyAssignment(prop)) {
-    d.keyExpr = prop.name;
-    d.edits.push({ start: prop.getStart(sf), end: prop.end, text: `accessToken: ${prop.name.text}` });
+    setKeyValue(d, prop.name);
+    d.edits.push({ start: prop.getStart(sf), end: prop.end, text: `accessToken: ${d.literal !== null ? `process.env.${tokenEnv}` : prop.name.text}` });
   } else {
     setKeyValue(d, unwrap(prop.initializer));
     d.edits.push({ start: prop.name.getStart(sf), end: prop.name.end, text: 'accessToken' });

@@ -38,6 +38,7 @@ const REASONS: Record<string, string> = {
   'overlapping-edits': 'This site\'s rewrite overlaps another one in the same code: migrate by hand.',
   'conflicting-tokens': 'Two different keys feed the same call: decide which token it needs and add the header by hand.',
   'other-language': 'Key use outside JS/TS: migrate by hand.',
+  'symbolic-link': 'This file is a symbolic link, which is never written through: migrate the file it points to.',
   'invalid-utf8': 'The file is not valid UTF-8, so rewriting it could lose bytes: migrate it by hand (or convert it to UTF-8 and run again).',
 };
 
