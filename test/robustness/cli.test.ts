@@ -72,7 +72,7 @@ describe.concurrent('the CLI on a tree of bad inputs', () => {
     expect(tempFiles(root)).toEqual([]);
   });
 
-  // BUG (src/report/patch.ts renderPatch, or run.ts choosing what goes in the patch): a UTF-16 file's rewrite is
+  // Was a bug, fixed in fdfd7e7 (src/report/patch.ts renderPatch, or run.ts choosing what goes in the patch): a UTF-16 file's rewrite is
   // written into changes.patch as a UTF-8 text diff, so `git apply changes.patch` rejects the WHOLE patch ("patch
   // failed: src/utf16.js:1 … patch does not apply"), the same failure as the non-UTF-8 bug fixed in 41e1d12. --write
   // itself is right (UTF-16 LE with BOM, byte-exact). Expected: a UTF-16 file is left out of changes.patch (with a
@@ -99,7 +99,7 @@ describe.concurrent('the CLI on a tree of bad inputs', () => {
     expect(hashTree(root)).toEqual(before);
   });
 
-  // BUG (src/discover/selection.ts prunes the whole --out folder; src/cli/main.ts accepts any folder): `--out src`
+  // Was a bug, fixed in fdfd7e7 (src/discover/selection.ts prunes the whole --out folder; src/cli/main.ts accepts any folder): `--out src`
   // (a folder that holds sources) silently removes every source in it from the scan: `--check --out src` prints
   // "no account-key use found" and exits 0 while src/a.js still sends ?hapikey=, and --write rewrites nothing.
   // test/e2e/out-folder.test.ts covers report files written over project files, not this. Expected: refuse an

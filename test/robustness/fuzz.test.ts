@@ -187,7 +187,7 @@ describe('fuzz: scan + plan on mutated sources', () => {
     expect(first(fuzz().replanned)).toEqual([]);
   });
 
-  // BUG (src/scan/messages.ts via site.token.source, src/scan/code.ts ultimateSource): when the key expression is a
+  // Was a bug, fixed in fdfd7e7 (src/scan/messages.ts via site.token.source, src/scan/code.ts ultimateSource): when the key expression is a
   // constant initialised with a key literal (`const KEY = '<uuid>'`), the `auto` site's message ends "'<uuid>' must
   // now hold the access token": the raw key in every output that shows messages (terminal, report.md, JSON,
   // SARIF). 3 of 2,000 cases with the default seed, e.g. p01-template-fetch-end with process.env.HUBSPOT_API_KEY
@@ -196,14 +196,14 @@ describe('fuzz: scan + plan on mutated sources', () => {
     expect(first(fuzz().leaks)).toEqual([]);
   });
 
-  // BUG (same root cause, src/scan/code.ts classify/noteLiteral): such a site is `auto` and the rewrite sends
+  // Was a bug, fixed in fdfd7e7 (same root cause, src/scan/code.ts classify/noteLiteral): such a site is `auto` and the rewrite sends
   // `Bearer ${KEY}`: the hard-coded key is reused as the token (README: "A hard-coded key literal is never reused"),
   // with `secret: null` and no rotate-key flag. 13 of 2,000 cases with the default seed.
   it('no auto site takes its token from a key literal', () => {
     expect(first(fuzz().literalTokens)).toEqual([]);
   });
 
-  // BUG (src/scan/code.ts scanSource, src/scan/hits.ts): in a file with syntax errors, a `hapikey=` the parser did
+  // Was a bug, fixed in fdfd7e7 (src/scan/code.ts scanSource, src/scan/hits.ts): in a file with syntax errors, a `hapikey=` the parser did
   // not recover into a string/template node yields no site at all, so the file is not listed and the run exits 0.
   // Realistic examples from the default seed: sample/crm/contacts-v1.js with `const/url = \`${BASE}/…?hapikey=${…}\``
   // (a typo), and the same file truncated (an unterminated template swallowing the rest). Expected: a manual

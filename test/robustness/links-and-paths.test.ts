@@ -64,7 +64,7 @@ describe('links', () => {
     });
   }
 
-  // BUG (src/run: a listed link is planned like a file): a link whose target is inside the root but not listed
+  // Was a bug, fixed in fdfd7e7 (src/run: a listed link is planned like a file): a link whose target is inside the root but not listed
   // (here in dist/, skipped as build output; the same with a gitignored or --exclude'd target) is listed and
   // scanned under the link's path — by design, so its key use is reported — but its site is planned `auto`: the dry
   // run shows the rewrite and puts it in changes.patch, then --write refuses it (links are never written through)

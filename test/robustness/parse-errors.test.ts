@@ -60,7 +60,7 @@ describe('syntax errors', () => {
     expect(fs.readFileSync(path.join(root, 'src/a.js'), 'utf8')).toBe('let oops = = 1;\n' + FILLER + KEY_DECL + fetchSiteRewritten('ok'));
   });
 
-  // BUG (src/scan/code.ts scanSource / src/scan/hits.ts findHits): where the parser's recovery does not produce a
+  // Was a bug, fixed in fdfd7e7 (src/scan/code.ts scanSource / src/scan/hits.ts findHits): where the parser's recovery does not produce a
   // template/string node for the URL, the key use yields no hit at all: no site, no skip entry, exit 0, and --check
   // passes. Here `load( { return () => fetch(`…?hapikey=${KEY}`) } )` (a `(` left open before an object). The same
   // text with `load()` is found and rewritten. Expected: every `hapikey=` of a file with parse errors that no site
@@ -78,7 +78,7 @@ describe('syntax errors', () => {
     expect(r.exitCode).not.toBe(0);
   });
 
-  // BUG (src/scan/hits.ts commentHits + src/scan/code.ts scanSource): an unterminated block comment swallows the rest
+  // Was a bug, fixed in fdfd7e7 (src/scan/hits.ts commentHits + src/scan/code.ts scanSource): an unterminated block comment swallows the rest
   // of the file, so a live key use after it is reported `ignored` / `commented-out` (the parse-error demotion only
   // applies to drafts without a status, and comment hits are born `ignored`). The file is not listed, exit 0, and
   // --check passes. Expected: manual parse-error, listed, exit 3.
@@ -91,7 +91,7 @@ describe('syntax errors', () => {
     expect(r.exitCode).not.toBe(0);
   });
 
-  // BUG (same place): TypeScript treats the `=======` … `>>>>>>>` half of a merge conflict as trivia, so the key use
+  // Was a bug, fixed in fdfd7e7 (same place): TypeScript treats the `=======` … `>>>>>>>` half of a merge conflict as trivia, so the key use
   // in the incoming half is reported `ignored` / `commented-out` although it is live code once the conflict is
   // resolved. Expected: manual parse-error (a conflicted file is not migrated until it is resolved).
   it('a key use in the other half of a merge conflict is manual parse-error, not commented-out', async () => {
@@ -102,7 +102,7 @@ describe('syntax errors', () => {
     expect(siteSummary(r, 'src/a.js')).toEqual(expect.arrayContaining(['3 manual parse-error', '5 manual parse-error']));
   });
 
-  // BUG (src/scan/hits.ts commentHits skips every `hapikey` in JsxText): in a .jsx file whose JSX does not parse, a
+  // Was a bug, fixed in fdfd7e7 (src/scan/hits.ts commentHits skips every `hapikey` in JsxText): in a .jsx file whose JSX does not parse, a
   // key use the parser took for JSX text produces no site at all (not even ignored), the file is not listed and the
   // run exits 0. Expected: manual parse-error.
   it('a key use the parser took for JSX text in a broken .jsx file is still reported', async () => {

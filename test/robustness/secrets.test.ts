@@ -110,7 +110,7 @@ describe('secrets in files of every kind', () => {
     expect(read(path.join(writeCopy, 'src/components/Contacts.jsx'))).not.toMatch(/Authorization/);
   });
 
-  // BUG (src/scan/code.ts ultimateSource/noteLiteral, src/run/run.ts buildReport tokenSources, src/report/*): a key
+  // Was a bug, fixed in fdfd7e7 (src/scan/code.ts ultimateSource/noteLiteral, src/run/run.ts buildReport tokenSources, src/report/*): a key
   // literal held in a constant (`const HUBSPOT_KEY = '<uuid>'` then `?hapikey=${HUBSPOT_KEY}`) is followed to its
   // value for `token.source`, which is the raw literal. It is printed unmasked on the terminal ("Put it in:
   // '<uuid>', …"), in report.md (summary and token list) and in report.json (`sites[].token.source`,

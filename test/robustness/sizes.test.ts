@@ -99,21 +99,33 @@ describe('deep nesting', () => {
     }
   });
 
-  // BUG (scan): TypeScript's own parser overflows the stack at ~800 nested arrays / ~1,000 nested functions, and the
-  // scanner's recursive visitors (src/scan/imports.ts collectBindings `visit`, src/scan/hits.ts findHits `visit`,
-  // src/scan/ast.ts indexOf, all ts.forEachChild recursions) overflow before the parser does: at 1,000 nested `if`
-  // blocks (the parser copes with ~1,900) and at a ~2,000-term `'…' +` concatenation (the parser has no limit there,
-  // it parses binary chains iteratively). run() now catches the RangeError and lists the file as `parse-error`, but
-  // the file's key uses are lost: no site at all, even for a use outside the deep part (src/concat.js line 3004).
-  // Expected: the scanner walks iteratively (or the run falls back to the text scan, as for minified files), so the
-  // key use is reported (manual at least) and, for the concatenation, still rewritten.
+  // BUG (src/run/run.ts, the catch around scanFile added in 79ef231 and given a text fallback in fdfd7e7): TypeScript's
+  // own parser overflows the stack at ~800 nested arrays / ~1,000 nested functions, and the scanner's recursive
+  // visitors overflow even earlier (below). run() catches the RangeError, lists the file `parse-error` with the
+  // message "its key uses are reported from a text search", but reports no site: the fallback calls
+  // `scanText({ ...f, language: 'other' }, text)`, and for language `other` the text scanner's comment map takes
+  // every line for a comment, so each hit comes back `ignored` / `commented-out` and the `status === 'manual'`
+  // filter drops it. Passing the file's own language (js/ts/jsx/tsx) gives `manual` `unparsed-code` sites.
   it.fails('the key uses in deeply nested files are reported as sites, not only the file as skipped', async () => {
     const root = tmpDir();
     writeTree(root, deep);
     const r = await run(options(root));
     const missing = Object.keys(deep).filter((f) => !r.report.sites.some((s) => s.file === f && s.status !== 'ignored'));
     expect(missing).toEqual([]);
+  });
+
+  // BUG (scan: src/scan/imports.ts collectBindings `visit`, src/scan/hits.ts findHits `visit`, src/scan/ast.ts
+  // indexOf, and the other ts.forEachChild recursions): the scanner's recursive visitors overflow before TypeScript's
+  // parser does: at 1,000 nested `if` blocks (the parser copes with ~1,900) and at a ~2,000-term `'…' +`
+  // concatenation, which the parser handles at any length (it parses binary chains iteratively). So a generated
+  // 3,000-line string concatenation makes the whole file unscannable, and a key use elsewhere in it (line 3004,
+  // ordinary code) is not rewritten. Expected: iterative walks (an explicit stack), so the file is scanned normally.
+  it.fails('a 3,000-term string concatenation (which TypeScript parses) does not stop the rest of its file being rewritten', async () => {
+    const root = tmpDir();
+    writeTree(root, { 'src/concat.js': deep['src/concat.js'] });
+    const r = await run(options(root));
     expect(siteSummary(r, 'src/concat.js')).toContain('3004 auto');
+    expect(skipOf(r, 'src/concat.js')).toBeUndefined();
   });
 });
 
