@@ -120,6 +120,9 @@ function pick(candidates: string[], anyOf: string[] | undefined): { scope: strin
   return { scope: chooseScope(candidates), certain: false };
 }
 
+/** The object types a run-time `objectType` most often is: their scopes are the candidates when it is unknown. */
+const COMMON_TYPES = ['contacts', 'companies', 'deals', 'tickets'];
+
 /** Scopes of an object-type dependent endpoint. */
 export function scopesForObjectTypes(
   kind: ObjectKind,
@@ -141,7 +144,14 @@ export function scopesForObjectTypes(
     };
   }
   if (!types.from) {
-    return { scopes: [], uncertain: [], note: 'object type unknown: needs the scope of the object type used' };
+    // the object type is chosen at run time: the scopes of the common CRM types are the candidates, one of which
+    // the call needs (`hs.crm[objectType]`): listed as uncertain so the person creating the token can pick
+    const candidates = new Set<string>();
+    for (const t of COMMON_TYPES) {
+      const r = scopesForObjectTypes(kind, { from: t, to: types.to }, access, anyOf);
+      for (const x of [...r.scopes, ...r.uncertain]) candidates.add(x);
+    }
+    return { scopes: [], uncertain: [...candidates].sort(), note: `object type unknown: needs the scope of the object type used (one of ${COMMON_TYPES.join(', ')}, or another)` };
   }
   const from = types.from;
   if (kind === 'schema') add(pick(schemaCandidates(from, access), anyOf));
