@@ -291,7 +291,7 @@ async function main() {
   const tGen = performance.now();
   const main = ensureTree(o, { files: o.files });
   const mainGit = ensureTree(o, { files: o.files, git: true });
-  const nokey = o.nokey ? ensureTree(o, { files: o.files, plantRate: 0 }) : null;
+  const nokey = o.nokey && !o.quick ? ensureTree(o, { files: o.files, plantRate: 0 }) : null;
   const nokeyGit = o.nokey ? ensureTree(o, { files: o.files, plantRate: 0, git: true }) : null;
   const appGit = o.appFiles ? ensureTree(o, { files: o.appFiles, git: true }) : null;
   const trees = [main, mainGit, nokey, nokeyGit, appGit].filter(Boolean);
@@ -309,7 +309,7 @@ async function main() {
   const cliRuns = []; // every CLI result, for the RSS target
 
   // Time budget: what is left after generation is shared among the default blocks by weight.
-  const weights = [['main', 0.5], ['nokey', nokey ? 0.25 : 0], ['app', appGit ? 0.25 : 0]];
+  const weights = [['main', 0.5], ['nokey', nokeyGit ? 0.25 : 0], ['app', appGit ? 0.25 : 0]];
   const wsum = weights.reduce((a, [, w]) => a + w, 0);
   const budgetLeftMs = o.budget * 1000 - (performance.now() - T_START) - (o.cpuProf ? 25_000 : 0);
   const deadlines = {};
@@ -340,18 +340,18 @@ async function main() {
 
   // Block 2: no key at all.
   let r2 = null;
-  if (nokey) {
+  if (nokeyGit) {
     const b2 = [
-      haveCli && cliCmd(o, 'cli', 'migrate-hapikey, plain tree, no key', nokey, warm(nokey)),
+      haveCli && !o.quick && cliCmd(o, 'cli', 'migrate-hapikey, plain tree, no key', nokey, warm(nokey)),
       haveCli && cliCmd(o, 'cli-git', 'migrate-hapikey, git work tree, no key', nokeyGit, warm(nokeyGit)),
-      floorCmd('floor', 'floor: read every JS/TS file', nokey, false),
-      haveRg && rgCmd('rg', 'rg -l hapikey (git work tree)', nokeyGit),
+      floorCmd('floor', 'floor: read every JS/TS file', nokeyGit, false),
+      haveRg && !o.quick && rgCmd('rg', 'rg -l hapikey (git work tree)', nokeyGit),
     ].filter(Boolean);
-    r2 = timeBlock(o, `${int(o.files)}-file tree with no key at all`, b2, { floorId: 'floor', rgId: haveRg ? 'rg' : null, deadline: deadlines.nokey });
+    r2 = timeBlock(o, `${int(o.files)}-file tree with no key at all`, b2, { floorId: 'floor', rgId: haveRg && !o.quick ? 'rg' : null, deadline: deadlines.nokey });
     results.blocks.nokey = Object.fromEntries(r2);
     for (const id of ['cli', 'cli-git']) if (r2.get(id)?.summary) cliRuns.push(r2.get(id));
     for (const [id, t] of [['cli', nokey], ['cli-git', nokeyGit]]) {
-      if (!r2.get(id)?.warm.length) continue;
+      if (!t || !r2.get(id)?.warm.length) continue;
       try {
         const rep = readReport(warm(t));
         const n = Array.isArray(rep.sites) ? rep.sites.length : '?';
@@ -437,7 +437,7 @@ async function main() {
     target(`end-to-end, ${int(o.files)} files, git work tree ≤ 2× read-all floor`, mainG?.xFloor, 2, 'x'),
   ];
   if (r2) {
-    tg.push(target('no-key tree, plain ≤ 1.3× floor', r2.get('cli')?.xFloor, 1.3, 'x'));
+    if (nokey) tg.push(target('no-key tree, plain ≤ 1.3× floor', r2.get('cli')?.xFloor, 1.3, 'x'));
     tg.push(target('no-key tree, git work tree ≤ 1.3× floor', r2.get('cli-git')?.xFloor, 1.3, 'x'));
   }
   if (r3) {
