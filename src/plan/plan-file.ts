@@ -10,6 +10,8 @@ export interface PlanInput {
   file: string;
   language: Language;
   text: FileText;
+  /** Syntax errors of the original text, when the scan counted them. */
+  parseErrors?: number;
   /** Edits per auto site, in site order. */
   sites: Array<{ siteId: string; edits: TextEdit[] }>;
 }
@@ -56,15 +58,15 @@ export function planFile(input: PlanInput): PlanOutcome {
   const check = (sites: SiteEdits[]): string => applyEdits(input.text.text, sites.flatMap((s) => s.edits));
   let kept = accepted;
   let after = check(kept);
-  if (!stillParses(input.text.text, after, input.file, input.language)) {
+  if (!stillParses(input.text.text, after, input.file, input.language, input.parseErrors)) {
     // find the sites that break the file on their own; keep the rest if together they parse
     kept = accepted.filter((s) => {
-      const ok = stillParses(input.text.text, check([s]), input.file, input.language);
+      const ok = stillParses(input.text.text, check([s]), input.file, input.language, input.parseErrors);
       if (!ok) demoted.push({ siteId: s.siteId, reason: 'rewrite-would-break-syntax' });
       return ok;
     });
     after = check(kept);
-    if (!stillParses(input.text.text, after, input.file, input.language)) {
+    if (!stillParses(input.text.text, after, input.file, input.language, input.parseErrors)) {
       for (const s of kept) demoted.push({ siteId: s.siteId, reason: 'rewrite-would-break-syntax' });
       kept = [];
     }

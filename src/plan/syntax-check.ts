@@ -15,8 +15,10 @@ function errorCount(fileName: string, text: string, language: Language): number 
   return ((sf as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics ?? []).length;
 }
 
-export function stillParses(before: string, after: string, fileName: string, language: Language): boolean {
-  const b = errorCount(fileName, before, language);
-  const a = errorCount(fileName, after, language);
-  return a === 0 || a <= b;
+/** `beforeErrors`: the count the scan already saw, when known (saves a parse). */
+export function stillParses(before: string, after: string, fileName: string, language: Language, beforeErrors?: number): boolean {
+  const a0 = errorCount(fileName, after, language);
+  if (a0 === 0) return true;
+  const b = beforeErrors ?? errorCount(fileName, before, language);
+  return a0 <= b;
 }

@@ -22,6 +22,9 @@ import { toFileChanges } from '../report/index.js';
 /** The report files a run writes into --out: never scanned, even when --out is the root. */
 const REPORT_FILES = new Set(['report.md', 'changes.patch', 'report.json', 'report.sarif']);
 
+/** A JS/TS file can hold a site only if it names a key: `hapikey`, `apiKey`/`API_KEY`, `HUBSPOT_KEY`… */
+const KEY_WORD = /hapi_?key|api_?key|hubspot_?key/i;
+
 /** Plan-group id of a file's --rename-env edits. */
 const RENAME = 'rename-env:';
 
@@ -107,7 +110,10 @@ export async function run(opts: RunOptions): Promise<RunResult> {
   const sites: Site[] = [];
   const { scanFile } = candidates.length ? await import('./scan-file.js') : { scanFile: null };
   const edits = new Map<string, TextEdit[]>();
+  const parseErrors = new Map<string, number>();
   for (const f of candidates) {
+    // only code that names a key is parsed; a file that merely mentions HubSpot served the repository facts above
+    if (f.treatment !== 'text' && !KEY_WORD.test(reads.get(f.path)!.text) && !mentionsAny(reads.get(f.path)!.text, renames)) continue;
     const t = reads.get(f.path)!;
     let res;
     try {
@@ -117,10 +123,11 @@ export async function run(opts: RunOptions): Promise<RunResult> {
       // still reports its key uses, as manual
       skipped.push({ file: f.path, reason: 'parse-error', message: `The parser could not process this file (${(e as Error).message.split('\n')[0]}); its key uses are reported from a text search.` });
       const { scanText } = await import('../scan/text/index.js');
-      sites.push(...scanText({ ...f, language: 'other' }, t.text).filter((s) => s.status === 'manual').map((s) => ({ ...s, language: f.language, reason: 'parse-error' })));
+      sites.push(...scanText(f, t.text).filter((s) => s.status === 'manual').map((s) => ({ ...s, reason: 'parse-error' })));
       continue;
     }
     sites.push(...res.sites);
+    if (res.parseErrors !== undefined) parseErrors.set(f.path, res.parseErrors);
     for (const [id, e] of res.edits) edits.set(id, e);
     if (res.skip) skipped.push(res.skip);
   }
@@ -158,7 +165,7 @@ export async function run(opts: RunOptions): Promise<RunResult> {
     }
     const groups = fileSites.map((s) => ({ siteId: s.id, edits: edits.get(s.id) ?? [] }));
     if (edits.has(RENAME + file)) groups.push({ siteId: RENAME + file, edits: edits.get(RENAME + file)! });
-    const outcome = planFile({ file, language: f.language, text: reads.get(file)!, sites: groups });
+    const outcome = planFile({ file, language: f.language, text: reads.get(file)!, sites: groups, parseErrors: parseErrors.get(file) });
     for (const d of outcome.demoted) {
       if (d.siteId.startsWith(RENAME)) { skipped.push({ file, reason: 'write-failed', message: `--rename-env could not be applied here (${d.reason}).` }); continue; }
       const s = byId.get(d.siteId)!;

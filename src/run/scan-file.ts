@@ -12,6 +12,7 @@ export interface FileScan {
   sites: Site[];
   edits: Map<string, TextEdit[]>;
   skip?: Skip;
+  parseErrors?: number;
 }
 
 export function scanFile(f: ListedFile, t: FileText, repo: RepoFacts, options: ScanOptions): FileScan {
@@ -23,7 +24,7 @@ export function scanFile(f: ListedFile, t: FileText, repo: RepoFacts, options: S
   }
   const ranges = f.treatment === 'component' ? extractScripts(t.text, f.language === 'svelte' ? 'svelte' : 'vue') : undefined;
   const res = scanCode({ file: f, text: t.text, eol: t.eol, repo, options, ranges });
-  const out: FileScan = { sites: res.sites, edits: res.edits };
+  const out: FileScan = { sites: res.sites, edits: res.edits, parseErrors: res.parseErrors };
   if (res.sites.some((s) => s.reason === 'parse-error')) {
     out.skip = { file: f.path, reason: 'parse-error', message: 'The file has syntax errors near a key use; those sites are reported, not rewritten.' };
   }

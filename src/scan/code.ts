@@ -67,6 +67,7 @@ function scanSource(sf: ts.SourceFile, input: ScanInput, out: FileFindings): voi
     wrapperOf: repo.wrapperOf ? (module, name) => repo.wrapperOf!(file.path, module, name) : undefined,
   };
   const diags = parseDiagnostics(sf);
+  out.parseErrors = (out.parseErrors ?? 0) + diags.length;
   const browser = isBrowserCode(sf, input);
   const drafts: Draft[] = [];
   const siteLines = new Set<number>();

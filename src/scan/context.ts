@@ -38,4 +38,6 @@ export interface FileFindings {
   edits: Map<string, TextEdit[]>;
   /** The file failed to parse where a key may hide. */
   parseError?: string;
+  /** How many syntax errors the parser reported (the plan's re-parse compares against it). */
+  parseErrors?: number;
 }

@@ -31,7 +31,7 @@ describe('sample integration', () => {
   it('reports every site, the scopes and the token as the golden files say', async () => {
     const root = copy();
     const { report, plans } = await run(options(root));
-    const stable = { ...report, root: '<root>' };
+    const stable = { ...report, root: '/repo' };
     golden('report.json', renderJson(stable));
     golden('report.md', renderMarkdown({ report: stable, plans, showSecrets: false }));
     golden('report.sarif', renderSarif(stable, plans));
