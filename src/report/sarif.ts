@@ -9,7 +9,7 @@
 // - Messages go through maskAll and the sites' known secrets: no raw key appears.
 import { pathToFileURL } from 'node:url';
 import type { ArtifactChange, Fix, Location, Log, Notification, Result } from 'sarif';
-import type { FilePlan } from '../model/edit.js';
+import type { FilePlan, SiteEdits } from '../model/edit.js';
 import type { Report } from '../model/report.js';
 import type { RequestInfo, Site, Skip } from '../model/site.js';
 import { masker, type Masker } from './mask.js';
@@ -54,12 +54,25 @@ function resultText(site: Site, mask: Masker): string {
   return parts.join(' ');
 }
 
+const groupIndex = new WeakMap<readonly FilePlan[], Map<string, SiteEdits[]>>();
+
+/** The edit groups of each site across the plans, indexed once per plan list. */
+function groupsOf(siteId: string, plans: readonly FilePlan[]): SiteEdits[] {
+  let index = groupIndex.get(plans);
+  if (!index) {
+    index = new Map();
+    for (const plan of plans) for (const g of plan.edits) (index.get(g.siteId) ?? index.set(g.siteId, []).get(g.siteId)!).push(g);
+    groupIndex.set(plans, index);
+  }
+  return index.get(siteId) ?? [];
+}
+
 function fixFor(site: Site, plans: readonly FilePlan[]): Fix[] | undefined {
   if (site.status !== 'auto') return undefined;
   const byFile = new Map<string, ArtifactChange>();
-  for (const plan of plans) {
-    for (const group of plan.edits) {
-      if (group.siteId !== site.id || group.edits.length === 0) continue;
+  {
+    for (const group of groupsOf(site.id, plans)) {
+      if (group.edits.length === 0) continue;
       const change = byFile.get(group.file) ?? { artifactLocation: { uri: relUri(group.file), uriBaseId: SRCROOT }, replacements: [] };
       for (const e of [...group.edits].sort((a, b) => a.start - b.start)) {
         change.replacements.push({ deletedRegion: { charOffset: e.start, charLength: e.end - e.start }, insertedContent: { text: e.text } });

