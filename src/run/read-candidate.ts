@@ -14,7 +14,7 @@ export type Candidate =
 
 /** A UUID-shaped validator for an API key lives in files that need not mention HubSpot (`API_KEY_REGEX = /…{8}-…/`). */
 function mayHoldKeyFormatCheck(text: string): boolean {
-  return text.includes('{8}') && /api_?key/i.test(text);
+  return text.includes('{8}') && text.includes('{12}') && /api_?key/i.test(text);
 }
 
 /** The cheap test on raw bytes; null when the file cannot be read. */

@@ -2,10 +2,7 @@
 // is it a browser app, which names stand for HubSpot libraries, which exported functions wrap fetch.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import ts from '../scan/typescript.cjs';
-import type { RepoFacts } from '../scan/context.js';
-import type { Lib } from '../scan/libraries.js';
-import { LIB_MODULES } from '../scan/libraries.js';
+import { LIB_MODULES, type Lib } from '../scan/library-names.js';
 
 const LIBRARY_PACKAGES = new Set(['hubspot', '@hubspot/api-client', 'hubspot-api', 'node-hubspot']);
 const BROWSER_DEPS = ['react-scripts', 'vite', '@vue/cli-service', 'parcel', 'parcel-bundler', 'gatsby', '@angular/core', 'svelte', 'webpack-dev-server', 'preact'];
@@ -37,62 +34,3 @@ export function repoKind(pkg: Record<string, unknown> | null): { libraryPackage:
   return { libraryPackage: name && LIBRARY_PACKAGES.has(name) ? name : null, browserApp: browser };
 }
 
-const EXTS = ['', '.js', '.ts', '.mjs', '.cjs', '.jsx', '.tsx', '/index.js', '/index.ts'];
-
-/** Functions exported by repo files that pass (url, options) straight to fetch: `const request = (url, opts) => fetch(url, opts)`. */
-export function makeWrapperResolver(root: string, texts: Map<string, string>): NonNullable<RepoFacts['wrapperOf']> {
-  const cache = new Map<string, Map<string, { urlIndex: number; optionsIndex: number }>>();
-  return (fromFile, module, name) => {
-    const base = path.posix.join(path.posix.dirname(fromFile), module);
-    const target = EXTS.map((e) => path.posix.normalize(base + e)).find((p) => texts.has(p));
-    if (!target) return null;
-    let wrappers = cache.get(target);
-    if (!wrappers) {
-      wrappers = fetchWrappers(target, texts.get(target)!);
-      cache.set(target, wrappers);
-    }
-    return wrappers.get(name) ?? null;
-  };
-}
-
-function fetchWrappers(file: string, text: string): Map<string, { urlIndex: number; optionsIndex: number }> {
-  const out = new Map<string, { urlIndex: number; optionsIndex: number }>();
-  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
-  // names bound to a fetch implementation: fetch, node-fetch, limiter.wrap(nodeFetch)
-  const fetchNames = new Set(['fetch']);
-  const visitNames = (n: ts.Node): void => {
-    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer) {
-      const t = n.initializer.getText(sf);
-      if (/require\(['"](node-fetch|cross-fetch|isomorphic-fetch|isomorphic-unfetch)['"]\)/.test(t)) fetchNames.add(n.name.text);
-      else if (/\.wrap\(\s*(\w+)\s*\)$/.test(t) && fetchNames.has(/\.wrap\(\s*(\w+)\s*\)$/.exec(t)![1])) fetchNames.add(n.name.text);
-    }
-    if (ts.isImportDeclaration(n) && ts.isStringLiteral(n.moduleSpecifier) && /^(node-fetch|cross-fetch|isomorphic-fetch)$/.test(n.moduleSpecifier.text) && n.importClause?.name) {
-      fetchNames.add(n.importClause.name.text);
-    }
-    ts.forEachChild(n, visitNames);
-  };
-  visitNames(sf);
-  const visit = (n: ts.Node): void => {
-    let fn: ts.FunctionLikeDeclaration | null = null;
-    let name: string | null = null;
-    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && (ts.isArrowFunction(n.initializer) || ts.isFunctionExpression(n.initializer))) { fn = n.initializer; name = n.name.text; }
-    if (ts.isFunctionDeclaration(n) && n.name) { fn = n; name = n.name.text; }
-    if (fn && name && fn.parameters.length >= 1 && ts.isIdentifier(fn.parameters[0].name)) {
-      const p0 = (fn.parameters[0].name as ts.Identifier).text;
-      const p1 = fn.parameters[1] && ts.isIdentifier(fn.parameters[1].name) ? fn.parameters[1].name.text : null;
-      let ok = false;
-      const inner = (m: ts.Node): void => {
-        if (ts.isCallExpression(m) && ts.isIdentifier(m.expression) && fetchNames.has(m.expression.text)) {
-          const [a, b] = m.arguments;
-          if (a && ts.isIdentifier(a) && a.text === p0 && (p1 === null ? !b : b && ts.isIdentifier(b) && b.text === p1)) ok = true;
-        }
-        ts.forEachChild(m, inner);
-      };
-      if (fn.body) inner(fn.body);
-      if (ok && p1) out.set(name, { urlIndex: 0, optionsIndex: 1 });
-    }
-    ts.forEachChild(n, visit);
-  };
-  visit(sf);
-  return out;
-}

@@ -9,9 +9,8 @@ import type { Mode, Report } from '../model/report.js';
 import type { Site, Skip } from '../model/site.js';
 import { listFiles } from '../discover/list.js';
 import { quickTest, readCandidate } from './read-candidate.js';
-import { libraryAliases, makeWrapperResolver, readPackageJson, repoKind } from './repo-facts.js';
+import { libraryAliases, readPackageJson, repoKind } from './repo-facts.js';
 import { unionScopes, recommendToken, scopesFor } from '../scopes/index.js';
-import { planFile } from '../plan/plan-file.js';
 import { mentionsAny, renameEdits, renameInText, type Rename } from '../plan/rename-env.js';
 import { applyPlans } from '../apply/apply.js';
 import { dirtyFiles } from '../apply/dirty.js';
@@ -100,21 +99,24 @@ export async function run(opts: RunOptions): Promise<RunResult> {
   const kind = repoKind(pkg);
   const texts = new Map<string, string>();
   for (const [p, t] of reads) texts.set(p, t.text);
+  // scan (the parser is loaded only when some file may hold a key)
+  const sites: Site[] = [];
+  // only code that names a key is parsed; a file that merely mentions HubSpot served the repository facts above
+  const parses = (f: ListedFile): boolean => f.treatment !== 'text' && (KEY_WORD.test(reads.get(f.path)!.text) || mentionsAny(reads.get(f.path)!.text, renames));
+  const scanning = candidates.some(parses) ? await import('./scan-file.js') : null;
+  const scanFile = scanning?.scanFile;
+  const { scanText } = candidates.length ? await import('../scan/text/index.js') : { scanText: null };
   const repo = {
     ...kind,
     libraryAliases: libraryAliases(texts.values()),
-    wrapperOf: makeWrapperResolver(root, new Map([...texts, ...await wrapperModules(root, files, texts)])),
+    wrapperOf: scanning ? scanning.makeWrapperResolver(root, new Map([...texts, ...await wrapperModules(root, files, texts)])) : undefined,
   };
-
-  // scan (the parser is loaded only when some file may hold a key)
-  const sites: Site[] = [];
-  const { scanFile } = candidates.length ? await import('./scan-file.js') : { scanFile: null };
   const edits = new Map<string, TextEdit[]>();
   const parseErrors = new Map<string, number>();
   for (const f of candidates) {
-    // only code that names a key is parsed; a file that merely mentions HubSpot served the repository facts above
-    if (f.treatment !== 'text' && !KEY_WORD.test(reads.get(f.path)!.text) && !mentionsAny(reads.get(f.path)!.text, renames)) continue;
     const t = reads.get(f.path)!;
+    if (f.treatment === 'text') { sites.push(...scanText!(f, t.text)); continue; }
+    if (!parses(f)) continue;
     let res;
     try {
       res = scanFile!(f, t, repo, { tokenEnv: opts.tokenEnv, rewriteBrowser: opts.rewriteBrowser });
@@ -122,8 +124,7 @@ export async function run(opts: RunOptions): Promise<RunResult> {
       // one file the parser cannot handle (say, nesting deeper than the stack) never stops the run: a text search
       // still reports its key uses, as manual
       skipped.push({ file: f.path, reason: 'parse-error', message: `The parser could not process this file (${(e as Error).message.split('\n')[0]}); its key uses are reported from a text search.` });
-      const { scanText } = await import('../scan/text/index.js');
-      sites.push(...scanText(f, t.text).filter((s) => s.status === 'manual').map((s) => ({ ...s, reason: 'parse-error' })));
+      sites.push(...scanText!(f, t.text).filter((s) => s.status === 'manual').map((s) => ({ ...s, reason: 'parse-error' })));
       continue;
     }
     sites.push(...res.sites);
@@ -150,6 +151,7 @@ export async function run(opts: RunOptions): Promise<RunResult> {
       if (!byFile.has(f.path)) byFile.set(f.path, []);
     }
   }
+  const { planFile } = byFile.size ? await import('../plan/plan-file.js') : { planFile: null };
   for (const [file, fileSites] of byFile) {
     const f = candidates.find((c) => c.path === file)!;
     if (await isLink(f.abs)) {
@@ -165,7 +167,7 @@ export async function run(opts: RunOptions): Promise<RunResult> {
     }
     const groups = fileSites.map((s) => ({ siteId: s.id, edits: edits.get(s.id) ?? [] }));
     if (edits.has(RENAME + file)) groups.push({ siteId: RENAME + file, edits: edits.get(RENAME + file)! });
-    const outcome = planFile({ file, language: f.language, text: reads.get(file)!, sites: groups, parseErrors: parseErrors.get(file) });
+    const outcome = planFile!({ file, language: f.language, text: reads.get(file)!, sites: groups, parseErrors: parseErrors.get(file) });
     for (const d of outcome.demoted) {
       if (d.siteId.startsWith(RENAME)) { skipped.push({ file, reason: 'write-failed', message: `--rename-env could not be applied here (${d.reason}).` }); continue; }
       const s = byId.get(d.siteId)!;
@@ -184,7 +186,7 @@ export async function run(opts: RunOptions): Promise<RunResult> {
   if (opts.mode === 'write' || opts.mode === 'interactive') {
     if (opts.mode === 'interactive' && opts.choose) {
       const accepted = await opts.choose(plans, sites);
-      plans = replan(plans, candidates, reads, edits, accepted);
+      plans = await replan(plans, candidates, reads, edits, accepted);
     }
     const touched = plans.map((p) => p.file);
     if (!opts.allowDirty) {
@@ -227,7 +229,8 @@ async function wrapperModules(root: string, files: ListedFile[], texts: Map<stri
   return out;
 }
 
-function replan(plans: FilePlan[], candidates: ListedFile[], reads: Map<string, FileText>, edits: Map<string, TextEdit[]>, accepted: Set<string>): FilePlan[] {
+async function replan(plans: FilePlan[], candidates: ListedFile[], reads: Map<string, FileText>, edits: Map<string, TextEdit[]>, accepted: Set<string>): Promise<FilePlan[]> {
+  const { planFile } = await import('../plan/plan-file.js');
   const out: FilePlan[] = [];
   for (const p of plans) {
     const keep = p.siteIds.filter((id) => accepted.has(id) || id.startsWith(RENAME));

@@ -8,6 +8,8 @@ import { scanCode } from '../scan/code.js';
 import type { RepoFacts, ScanOptions } from '../scan/context.js';
 import { scanText } from '../scan/text/index.js';
 
+export { makeWrapperResolver } from '../scan/wrappers.js';
+
 export interface FileScan {
   sites: Site[];
   edits: Map<string, TextEdit[]>;

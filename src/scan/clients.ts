@@ -16,8 +16,8 @@ export interface RequestCall {
   configForm: boolean;
   /** Base URL of an axios instance, evaluated. */
   baseURL?: string;
-  /** How headers are given: an options object (`headers: {…}`) or not at all (unsupported client form). */
-  headers: 'options' | 'unsupported';
+  /** How headers are given: an options object (`headers: {…}`), a statement after the call (`xhr.setRequestHeader`), or not at all. */
+  headers: 'options' | 'statement' | 'unsupported';
 }
 
 export interface AxiosInstance {
@@ -126,10 +126,21 @@ export function recogniseRequest(call: ts.CallExpression, bindings: Bindings): R
       return base('zapier', methodFrom(args[1], 'GET'), args[0] ?? null, 1);
     }
   }
+  // XMLHttpRequest: xhr.open(method, url) where `xhr = new XMLHttpRequest()`
+  if (chain.length === 2 && last === 'open' && isXhr(unwrap((unwrap(call.expression) as ts.PropertyAccessExpression).expression))) {
+    const m = a0 && (ts.isStringLiteral(a0) || ts.isNoSubstitutionTemplateLiteral(a0)) ? verb(a0.text) : null;
+    return { call, client: 'xhr', method: m, url: args[1] ?? null, optionsIndex: -1, configForm: false, headers: 'statement' };
+  }
   // got(url, opts), request(url|opts, …)
   if (chain.length === 1 && moduleOf(root, bindings) === 'got') return base('got', methodFrom(args[1], 'GET'), args[0] ?? null, 1);
   if (chain.length === 1 && REQUEST_MODULES.has(moduleOf(root, bindings) ?? '')) return requestForm(call, null);
   return null;
+}
+
+function isXhr(e: ts.Expression): boolean {
+  if (!ts.isIdentifier(e)) return false;
+  const init = constInitializer(e);
+  return !!init && ts.isNewExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'XMLHttpRequest';
 }
 
 function axiosVerb(call: ts.CallExpression, name: string): RequestCall | null {

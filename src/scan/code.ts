@@ -521,7 +521,12 @@ function interceptorEdit(d: Draft, assign: ts.BinaryExpression, obj: ts.ObjectLi
   const owner = left.replace(/\.(params|qs)$/, '');
   const token = tokenText(d, sf, tokenEnv);
   const others = obj.properties.filter((p) => p !== prop && !(ts.isSpreadAssignment(p) && p.expression.getText(sf) === left));
-  const header = `${owner}.headers = { ...${owner}.headers, Authorization: ${bearerValue(token, style)} }`;
+  const defaults = /\.defaults$/.test(owner);
+  if (defaults) { d.pattern = 'shared-config'; d.category = 'P06_QS_SHARED_OBJECT'; }
+  // axios.defaults: the documented place for a header every request sends is defaults.headers.common
+  const header = defaults
+    ? `${owner}.headers.common.Authorization = ${bearerValue(token, style)}`
+    : `${owner}.headers = { ...${owner}.headers, Authorization: ${bearerValue(token, style)} }`;
   if (others.length === 0) {
     d.edits.push({ start: assign.getStart(sf), end: assign.end, text: header });
   } else {
@@ -695,7 +700,17 @@ function addHeaderEdits(d: Draft, style: Style, tokenEnv: string): void {
 
 function headerEditFor(req: RequestCall, bearer: string, style: Style): TextEdit | { error: string } {
   if (req.headers === 'unsupported') return { error: 'client-without-headers' };
-  if (req.client === 'jquery' || req.client === 'xhr') {
+  if (req.headers === 'statement') {
+    // xhr.open(…); → xhr.open(…);\n<indent>xhr.setRequestHeader('Authorization', …);
+    const stmt = statementOf(req.call);
+    if (!stmt || !ts.isExpressionStatement(stmt) || unwrap(stmt.expression) !== req.call) return { error: 'client-without-headers' };
+    const sf = req.call.getSourceFile();
+    const owner = (unwrap(req.call.expression) as ts.PropertyAccessExpression).expression.getText(sf);
+    const indent = /^[ \t]*/.exec(sf.text.slice(sf.text.lastIndexOf('\n', stmt.getStart(sf) - 1) + 1))![0];
+    const semi = sf.text[stmt.end - 1] === ';' ? ';' : '';
+    return { start: stmt.end, end: stmt.end, text: `${style.eol}${indent}${owner}.setRequestHeader(${quoted('Authorization', style)}, ${bearer})${semi}` };
+  }
+  if (req.client === 'jquery') {
     const o = optionsObject(req);
     return o ? addAuthorizationHeader(o, bearer, style) : { error: 'client-without-headers' };
   }

@@ -2,13 +2,9 @@
 import { ts, chainOf, enclosingScope, referencesOf, outerParent, unwrap } from './ast.js';
 import type { Bindings } from './imports.js';
 
-export type Lib = 'hubspot-api-client' | 'hubspot' | 'hubspot-api';
+import { LIB_MODULES, type Lib } from './library-names.js';
 
-export const LIB_MODULES: Record<string, Lib> = {
-  '@hubspot/api-client': 'hubspot-api-client',
-  hubspot: 'hubspot',
-  'hubspot-api': 'hubspot-api',
-};
+export { LIB_MODULES, type Lib };
 
 /** The option that carried the account key, per library. */
 export const KEY_OPTION: Record<Lib, string> = {
