@@ -92,14 +92,7 @@ export function copyFixture(src: string, dest = path.join(tmpDir(), 'repo')): st
   return dest;
 }
 
-export function writeTree(root: string, files: Record<string, string | Buffer>): string {
-  for (const [rel, content] of Object.entries(files)) {
-    const abs = path.join(root, rel);
-    fs.mkdirSync(path.dirname(abs), { recursive: true });
-    fs.writeFileSync(abs, content);
-  }
-  return root;
-}
+export { writeTree } from '../discover/tree.js';
 
 /** Remove every temp folder made by this test file (E2E_KEEP=1 keeps them for a post-mortem). */
 export function cleanup(): void {

@@ -27,14 +27,7 @@ export function cleanup(): void {
   }
 }
 
-export function writeTree(root: string, files: Record<string, string | Buffer>): string {
-  for (const [rel, content] of Object.entries(files)) {
-    const abs = path.join(root, rel);
-    fs.mkdirSync(path.dirname(abs), { recursive: true });
-    fs.writeFileSync(abs, content);
-  }
-  return root;
-}
+export { writeTree } from '../discover/tree.js';
 
 export function options(root: string, extra: Partial<RunOptions> = {}): RunOptions {
   return {
