@@ -32,10 +32,8 @@ export function quickTest(f: ListedFile, renames: ReadonlyArray<readonly [string
   return { pass: mayHoldKey(raw, f) || mayHoldKeyFormatCheck(raw) || renames.some(([from]) => raw.includes(from)) };
 }
 
+/** Decode a file that passed `quickTest` (BOM, UTF-16, eol, size and mtime for a safe write later). */
 export async function readCandidate(f: ListedFile): Promise<Candidate> {
-  const q = quickTest(f);
-  if ('skip' in q) return { skip: q.skip };
-  if (!q.pass) return { skip: null };
   const r = await readText(f.abs, { file: f.path });
   if (isReadSkip(r)) return { skip: r };
   return { text: r, minified: f.treatment !== 'text' && isMinified(r.text) };

@@ -152,8 +152,9 @@ export async function run(opts: RunOptions): Promise<RunResult> {
     }
   }
   const { planFile } = byFile.size ? await import('../plan/plan-file.js') : { planFile: null };
+  const byPath = new Map(candidates.map((c) => [c.path, c]));
   for (const [file, fileSites] of byFile) {
-    const f = candidates.find((c) => c.path === file)!;
+    const f = byPath.get(file)!;
     if (await isLink(f.abs)) {
       // links are never written through: the site is the target's to migrate
       for (const s of fileSites) { s.status = 'manual'; s.reason = 'symbolic-link'; s.message = messageFor(s); }

@@ -69,6 +69,13 @@ describe('sample integration', () => {
     expect(after.get('.env.template')).toContain('HUBSPOT_DEVELOPER_KEY=');
   });
 
+  it('--rename-env also reaches files that mention neither HubSpot nor a key', async () => {
+    const root = copy();
+    writeFileSync(path.join(root, 'src/boot.js'), "if (!process.env.CRM_SECRET) throw new Error('set CRM_SECRET');\n");
+    const { plans } = await run(options(root, { renameEnv: [['CRM_SECRET', 'CRM_TOKEN']] }));
+    expect(plans.find((p) => p.file === 'src/boot.js')?.after).toBe("if (!process.env.CRM_TOKEN) throw new Error('set CRM_TOKEN');\n");
+  });
+
   it('--write applies the plan, and a second run plans nothing', async () => {
     const root = copy();
     const first = await run(options(root, { mode: 'write' }));
