@@ -19,6 +19,22 @@ export function parseDiagnostics(sf: ts.SourceFile): readonly ts.DiagnosticWithL
   return (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
 }
 
+/**
+ * Visit `root` and every node below it, parents before children, in source order, with an explicit stack, so
+ * code nested thousands of levels deep (which TypeScript parses) does not overflow the call stack.
+ */
+export function walk(root: ts.Node, visit: (n: ts.Node) => void): void {
+  const stack: ts.Node[] = [root];
+  const kids: ts.Node[] = [];
+  while (stack.length) {
+    const n = stack.pop()!;
+    visit(n);
+    kids.length = 0;
+    ts.forEachChild(n, (c) => { kids.push(c); });
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
+}
+
 /** Strip parentheses, `await`, type assertions and non-null assertions. */
 export function unwrap(e: ts.Expression): ts.Expression {
   for (;;) {
@@ -79,9 +95,28 @@ export function chainOf(e: ts.Expression): string[] | null {
   return null;
 }
 
+const lineStarts = new WeakMap<ts.SourceFile, number[]>();
+
+/**
+ * 1-based line and column of an offset, counting lines the way git, editors and SARIF viewers do: only `\n` ends a
+ * line (TypeScript's own line map also breaks at U+2028, U+2029 and a lone CR, which would shift later sites).
+ */
 export function lineCol(sf: ts.SourceFile, pos: number): { line: number; column: number } {
-  const lc = sf.getLineAndCharacterOfPosition(pos);
-  return { line: lc.line + 1, column: lc.character + 1 };
+  let starts = lineStarts.get(sf);
+  if (!starts) {
+    starts = [0];
+    const t = sf.text;
+    for (let i = t.indexOf('\n'); i >= 0; i = t.indexOf('\n', i + 1)) starts.push(i + 1);
+    lineStarts.set(sf, starts);
+  }
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: pos - starts[lo] + 1 };
 }
 
 /** The innermost function-like or source file that contains `n` (a scope for `const`/`let` lookups is approximated by it). */
@@ -116,15 +151,13 @@ function indexOf(scope: ts.Node): Map<string, ts.Identifier[]> {
   if (index) return index;
   index = new Map();
   const m = index;
-  const visit = (n: ts.Node): void => {
+  walk(scope, (n) => {
     if (ts.isIdentifier(n) && isValueReference(n)) {
       const list = m.get(n.text);
       if (list) list.push(n);
       else m.set(n.text, [n]);
     }
-    ts.forEachChild(n, visit);
-  };
-  visit(scope);
+  });
   referenceIndex.set(scope, index);
   return index;
 }
@@ -224,11 +257,9 @@ function isReassigned(name: string, scope: ts.Node): boolean {
   let names = reassigned.get(scope);
   if (!names) {
     const found = new Set<string>();
-    const visit = (n: ts.Node): void => {
+    walk(scope, (n) => {
       if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(n.left)) found.add(n.left.text);
-      ts.forEachChild(n, visit);
-    };
-    visit(scope);
+    });
     reassigned.set(scope, found);
     names = found;
   }

@@ -4,7 +4,7 @@ import type { TextEdit } from '../model/edit.js';
 import type { Category, Client, HttpMethod, Pattern, RequestInfo, Site, Status } from '../model/site.js';
 import { isDeveloperKeyEndpoint, libraryEndpoints, lifecycleFor, scopesFor } from '../scopes/index.js';
 import { fingerprint, maskSecret } from './text/secret.js';
-import { ts, constInitializer, declarationOf, getProp, lineCol, parse, parseDiagnostics, propName, propValue, statementOf, unwrap } from './ast.js';
+import { ts, constInitializer, declarationOf, getProp, lineCol, parse, parseDiagnostics, propName, propValue, statementOf, unwrap, walk } from './ast.js';
 import { axiosInstanceOf, optionsObject, type RequestCall } from './clients.js';
 import type { FileFindings, ScanInput } from './context.js';
 import { usesOf, type FlowContext, type Use } from './flow.js';
@@ -13,7 +13,7 @@ import { collectBindings, type Bindings } from './imports.js';
 import { callsThroughClient, type Lib } from './libraries.js';
 import { addAuthorizationHeader, addProperty, removeProperty } from './object-edits.js';
 import { analyseQueryKey, piecesOf, urlExpressionOf } from './query-string.js';
-import { bearerValue, detectStyle, quoted, type Style } from './style.js';
+import { bearerValue, lazyStyle, quoted, type Style } from './style.js';
 import { evalString, hostAndPath, isOtherHost, joinUrl } from './url.js';
 import { messageFor } from './messages.js';
 
@@ -61,7 +61,7 @@ function scanSource(sf: ts.SourceFile, input: ScanInput, out: FileFindings): voi
   const bindings = collectBindings(sf);
   const hubspotFile = /hubspot|hubapi|hapikey/i.test(sf.text);
   const hits = findHits(sf, bindings, repo.libraryAliases, hubspotFile);
-  const style = detectStyle(sf, input.eol);
+  const style = lazyStyle(sf, input.eol);
   const flow: FlowContext = {
     bindings,
     wrapperOf: repo.wrapperOf ? (module, name) => repo.wrapperOf!(file.path, module, name) : undefined,
@@ -640,7 +640,7 @@ function instanceRequests(d: Draft, create: ts.CallExpression, bindings: Binding
   if (!ts.isVariableDeclaration(parent) || !ts.isIdentifier(parent.name)) return;
   const name = parent.name.text;
   const sf = create.getSourceFile();
-  const visit = (n: ts.Node): void => {
+  walk(sf, (n) => {
     if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(unwrap(n.expression))) {
       const callee = unwrap(n.expression) as ts.PropertyAccessExpression;
       if (ts.isIdentifier(callee.expression) && callee.expression.text === name) {
@@ -652,9 +652,7 @@ function instanceRequests(d: Draft, create: ts.CallExpression, bindings: Binding
         }
       }
     }
-    ts.forEachChild(n, visit);
-  };
-  visit(sf);
+  });
 }
 
 function requestInfo(client: Client, method: HttpMethod | null, path: string | null, line: number, call?: string, objectType?: string): RequestInfo {

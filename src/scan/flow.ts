@@ -1,5 +1,5 @@
 // Follow a value (a URL, a URL object, an options object) from where it is built to the HTTP calls it feeds.
-import { ts, chainOf, enclosingScope, outerParent, propName, referencesOf, unwrap } from './ast.js';
+import { ts, chainOf, enclosingScope, outerParent, propName, referencesOf, unwrap, walk } from './ast.js';
 import { methodFrom, recogniseRequest, type RequestCall } from './clients.js';
 import type { Bindings } from './imports.js';
 import { isRelative } from './imports.js';
@@ -132,15 +132,13 @@ function exportedNames(sf: ts.SourceFile): Set<string> {
   let names = exportedCache.get(sf);
   if (names) return names;
   const found = new Set<string>();
-  const visit = (n: ts.Node): void => {
+  walk(sf, (n) => {
     if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const left = chainOf(n.left);
       if (left && (left[0] === 'module' || left[0] === 'exports')) for (const x of namesIn(n.right)) found.add(x);
     }
     if (ts.isExportSpecifier(n)) found.add((n.propertyName ?? n.name).getText());
-    ts.forEachChild(n, visit);
-  };
-  visit(sf);
+  });
   exportedCache.set(sf, found);
   names = found;
   return names;
@@ -213,7 +211,7 @@ function callIndex(sf: ts.SourceFile): Map<string, ts.CallExpression[]> {
   let index = callCache.get(sf);
   if (index) return index;
   const m = new Map<string, ts.CallExpression[]>();
-  const visit = (n: ts.Node): void => {
+  walk(sf, (n) => {
     if (ts.isCallExpression(n)) {
       const c = chainOf(n.expression);
       if (c && c.length <= 2) {
@@ -223,9 +221,7 @@ function callIndex(sf: ts.SourceFile): Map<string, ts.CallExpression[]> {
         else m.set(k, [n]);
       }
     }
-    ts.forEachChild(n, visit);
-  };
-  visit(sf);
+  });
   callCache.set(sf, m);
   index = m;
   return index;

@@ -1,5 +1,5 @@
 // Find the places in a parsed file where an API key may be sent (the raw hits, before any flow analysis).
-import { ts, chainOf, propName, unwrap } from './ast.js';
+import { ts, chainOf, propName, unwrap, walk } from './ast.js';
 import type { Bindings } from './imports.js';
 import { type Lib, KEY_OPTION, libraryOfConstructor } from './libraries.js';
 
@@ -38,7 +38,7 @@ function isKeySettingString(s: string): boolean {
 
 export function findHits(sf: ts.SourceFile, bindings: Bindings, aliases: Map<string, Lib>, hubspotFile: boolean): Hit[] {
   const hits: Hit[] = [];
-  const visit = (n: ts.Node): void => {
+  walk(sf, (n) => {
     // string pieces
     if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isTemplateHead(n) || ts.isTemplateMiddle(n) || ts.isTemplateTail(n)) {
       const raw = n.getText(sf);
@@ -101,9 +101,7 @@ export function findHits(sf: ts.SourceFile, bindings: Bindings, aliases: Map<str
     if (ts.isRegularExpressionLiteral(n) && UUID_REGEX.test(n.text) && (hubspotFile || keyNamed(n))) {
       hits.push({ kind: 'format-check', node: n, pos: n.getStart(sf) });
     }
-    ts.forEachChild(n, visit);
-  };
-  visit(sf);
+  });
   for (const c of commentHits(sf)) hits.push(c);
   return hits;
 }

@@ -1,5 +1,5 @@
 // What each local name of a file is bound to: `import`/`require` of which module.
-import { ts, propName, unwrap } from './ast.js';
+import { ts, propName, unwrap, walk } from './ast.js';
 
 export interface Binding {
   module: string;
@@ -34,7 +34,7 @@ function requireOf(e: ts.Expression): Binding | null {
 /** Every binding of the file, plus `this.X = require(...)` class-field aliases (keyed `this.X`). */
 export function collectBindings(sf: ts.SourceFile): Bindings {
   const out: Bindings = new Map();
-  const visit = (n: ts.Node): void => {
+  walk(sf, (n) => {
     if (ts.isImportDeclaration(n) && ts.isStringLiteral(n.moduleSpecifier) && n.importClause) {
       const module = n.moduleSpecifier.text;
       const c = n.importClause;
@@ -64,9 +64,7 @@ export function collectBindings(sf: ts.SourceFile): Bindings {
         out.set('this.' + n.left.name.text, b);
       }
     }
-    ts.forEachChild(n, visit);
-  };
-  visit(sf);
+  });
   return out;
 }
 

@@ -1,5 +1,5 @@
 // The file's own code style, so new code looks like its neighbours.
-import { ts } from './ast.js';
+import { ts, walk } from './ast.js';
 
 export interface Style {
   quote: "'" | '"';
@@ -14,7 +14,7 @@ export function detectStyle(sf: ts.SourceFile, eol: '\n' | '\r\n'): Style {
   let double = 0;
   let modern = /\.(ts|tsx|mts|cts)$/.test(sf.fileName);
   const text = sf.text;
-  const visit = (n: ts.Node): void => {
+  walk(sf, (n) => {
     if (ts.isStringLiteral(n) && !ts.isImportDeclaration(n.parent)) {
       const q = text[n.getStart(sf)];
       if (q === "'") single++;
@@ -26,9 +26,7 @@ export function detectStyle(sf: ts.SourceFile, eol: '\n' | '\r\n'): Style {
     } else if (ts.isVariableDeclarationList(n) && n.flags & (ts.NodeFlags.Const | ts.NodeFlags.Let)) {
       modern = true;
     }
-    ts.forEachChild(n, visit);
-  };
-  visit(sf);
+  });
   return { quote: double > single ? '"' : "'", templates: modern, eol, indentUnit: detectIndent(text) };
 }
 
@@ -57,4 +55,16 @@ export function bearerValue(expr: string, style: Style): string {
 
 export function quoted(s: string, style: Style): string {
   return style.quote + s + style.quote;
+}
+
+/** The style, detected only when first asked for (most candidate files need no new code). */
+export function lazyStyle(sf: ts.SourceFile, eol: '\n' | '\r\n'): Style {
+  let s: Style | null = null;
+  const get = (): Style => (s ??= detectStyle(sf, eol));
+  return {
+    get quote() { return get().quote; },
+    get templates() { return get().templates; },
+    get eol() { return eol; },
+    get indentUnit() { return get().indentUnit; },
+  };
 }

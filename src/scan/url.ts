@@ -1,5 +1,5 @@
 // Evaluate a URL expression statically: constants and base URLs resolved, dynamic parts as `{}`.
-import { ts, constInitializer, getProp, propValue, unwrap, propName } from './ast.js';
+import { ts, constInitializer, getProp, propValue, unwrap, propName, walk } from './ast.js';
 
 const MAX_DEPTH = 8;
 
@@ -94,7 +94,7 @@ function thisAssignment(from: ts.Node, name: string): ts.Expression | null {
   let m = thisCache.get(sf);
   if (!m) {
     const found = new Map<string, ts.Expression>();
-    const visit = (n: ts.Node): void => {
+    walk(sf, (n) => {
       if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left)
         && n.left.expression.kind === ts.SyntaxKind.ThisKeyword && !found.has(n.left.name.text)) {
         found.set(n.left.name.text, n.right);
@@ -103,9 +103,7 @@ function thisAssignment(from: ts.Node, name: string): ts.Expression | null {
         const k = propName(n.name);
         if (k && !found.has(k)) found.set(k, n.initializer);
       }
-      ts.forEachChild(n, visit);
-    };
-    visit(sf);
+    });
     thisCache.set(sf, found);
     m = found;
   }
