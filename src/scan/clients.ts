@@ -86,8 +86,9 @@ export function recogniseRequest(call: ts.CallExpression, bindings: Bindings): R
   }
   // axios
   if (chain.length === 1 && isAxios(root, bindings)) {
-    if (a0 && ts.isObjectLiteralExpression(a0)) {
-      return base('axios', methodFrom(a0, 'GET'), propValue(getProp(a0, 'url')) ?? null, 0, true);
+    const config = objectArg(args[0]);
+    if (config) {
+      return base('axios', methodFrom(config, 'GET'), propValue(getProp(config, 'url')) ?? null, 0, true);
     }
     return base('axios', methodFrom(args[1], 'GET'), args[0] ?? null, 1);
   }
@@ -157,9 +158,18 @@ function axiosVerb(call: ts.CallExpression, name: string): RequestCall | null {
   return null;
 }
 
+/** An options object given directly or through a constant (`const options = { … }; request(options)`). */
+function objectArg(e: ts.Expression | undefined): ts.ObjectLiteralExpression | undefined {
+  if (!e) return undefined;
+  const u = unwrap(e);
+  if (ts.isObjectLiteralExpression(u)) return u;
+  const init = ts.isIdentifier(u) ? constInitializer(u) : null;
+  return init && ts.isObjectLiteralExpression(init) ? init : undefined;
+}
+
 function requestForm(call: ts.CallExpression, method: HttpMethod | null): RequestCall {
   const args = call.arguments;
-  const a0 = args[0] ? unwrap(args[0]) : undefined;
+  const a0 = objectArg(args[0]);
   if (a0 && ts.isObjectLiteralExpression(a0)) {
     const url = propValue(getProp(a0, 'url')) ?? propValue(getProp(a0, 'uri')) ?? null;
     return { call, client: 'request', method: methodFrom(a0, method ?? 'GET'), url, optionsIndex: 0, configForm: true, headers: 'options' };
