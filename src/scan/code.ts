@@ -366,7 +366,7 @@ function analyseProperty(prop: ts.PropertyAssignment | ts.ShorthandPropertyAssig
       if (reqs.length === 1 && uses.length === 1) {
         // the call's own options object: remove the key and add the header in the same object
         const req = reqs[0].req;
-        if (req.client === 'axios' && !req.configForm && req.optionsIndex !== cp_index(req, options)) {
+        if (req.client === 'axios' && !req.configForm && req.optionsIndex !== argumentIndex(req, options)) {
           d.status = 'manual';
           d.reason = 'key-in-body';
           return d;
@@ -425,7 +425,7 @@ function swapForHeader(d: Draft, options: ts.ObjectLiteralExpression, op: ts.Pro
   pushHeader(d, addAuthorizationHeader(options, bearer, style));
 }
 
-function cp_index(req: RequestCall, options: ts.Node): number {
+function argumentIndex(req: RequestCall, options: ts.Node): number {
   return req.call.arguments.findIndex((a) => unwrap(a) === options);
 }
 

@@ -196,12 +196,24 @@ function throughWrapper(u: Use, fn: ts.FunctionLikeDeclaration, outer: ts.CallEx
   if (u.kind !== 'request' || u.req.configForm) return u;
   const inner = u.req.call.arguments[u.req.optionsIndex];
   if (!inner) return { kind: 'unknown', node: u.req.call, why: 'wrapper-drops-options' };
-  const opt = unwrap(inner);
-  if (!ts.isIdentifier(opt)) return u;
-  const j = fn.parameters.findIndex((q) => ts.isIdentifier(q.name) && q.name.text === opt.text);
+  const j = parameterIndex(fn, inner);
   if (j < 0) return u;
-  const req: RequestCall = { ...u.req, call: outer, optionsIndex: j, url: outer.arguments[fn.parameters.findIndex((q) => ts.isIdentifier(q.name) && u.req.url && ts.isIdentifier(unwrap(u.req.url)) && q.name.text === (unwrap(u.req.url) as ts.Identifier).text)] ?? null, method: methodFrom(outer.arguments[j], u.req.method ?? 'GET') };
+  const urlIndex = u.req.url ? parameterIndex(fn, u.req.url) : -1;
+  const req: RequestCall = {
+    ...u.req,
+    call: outer,
+    optionsIndex: j,
+    url: outer.arguments[urlIndex] ?? null,
+    method: methodFrom(outer.arguments[j], u.req.method ?? 'GET'),
+  };
   return { ...u, req };
+}
+
+/** Which parameter of `fn` the expression names (-1 when it is not a bare parameter). */
+function parameterIndex(fn: ts.FunctionLikeDeclaration, e: ts.Expression): number {
+  const id = unwrap(e);
+  if (!ts.isIdentifier(id)) return -1;
+  return fn.parameters.findIndex((q) => ts.isIdentifier(q.name) && q.name.text === id.text);
 }
 
 const callCache = new WeakMap<ts.SourceFile, Map<string, ts.CallExpression[]>>();
