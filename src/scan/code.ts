@@ -3,15 +3,15 @@ import { createHash } from 'node:crypto';
 import type { TextEdit } from '../model/edit.js';
 import type { Category, Client, HttpMethod, Pattern, RequestInfo, Site, Status } from '../model/site.js';
 import { isDeveloperKeyEndpoint, libraryEndpoints, lifecycleFor, scopesFor } from '../scopes/index.js';
-import { fingerprint, maskSecret } from './text/secret.js';
-import { ts, constInitializer, declarationOf, getProp, lineCol, parse, parseDiagnostics, propName, propValue, statementOf, unwrap, walk } from './ast.js';
+import { secretOf } from './text/secret.js';
+import { ts, constInitializer, declarationOf, getProp, lineCol, outerParent, parse, parseDiagnostics, propName, statementOf, unwrap, walk } from './ast.js';
 import { axiosInstanceOf, optionsObject, type RequestCall } from './clients.js';
 import type { FileFindings, ScanInput } from './context.js';
 import { usesOf, type FlowContext, type Use } from './flow.js';
 import { findHits, type Hit } from './hits.js';
 import { collectBindings, type Bindings } from './imports.js';
 import { callsThroughClient, type Lib } from './libraries.js';
-import { addAuthorizationHeader, addProperty, removeProperty } from './object-edits.js';
+import { addAuthorizationHeader, indentationAt, removeProperty } from './object-edits.js';
 import { analyseQueryKey, piecesOf, urlExpressionOf } from './query-string.js';
 import { bearerValue, lazyStyle, quoted, type Style } from './style.js';
 import { evalString, hostAndPath, isOtherHost, joinUrl } from './url.js';
@@ -110,9 +110,7 @@ function scanSource(sf: ts.SourceFile, input: ScanInput, out: FileFindings): voi
         const { host: _host, ...rest } = r as RequestInfo & { host?: string | null };
         return { ...rest, file: file.path };
       }),
-      secret: d.literal && (UUID.test(d.literal.trim()) || /^pat-/.test(d.literal.trim()))
-        ? { kind: /^pat-/.test(d.literal.trim()) ? 'private-app-token' : 'legacy-api-key', masked: maskSecret(d.literal.trim()), fingerprint: fingerprint(d.literal.trim()) }
-        : null,
+      secret: literalSecret(d.literal),
       category: d.category,
     };
     if (d.status === 'auto' || (d.status === 'manual' && d.keyExpr)) {
@@ -234,6 +232,13 @@ function analyseQuery(node: ts.Node, pos: number, sf: ts.SourceFile, flow: FlowC
   return d;
 }
 
+/** The masked record of a key literal (a UUID key or a pat- token); null for anything else. */
+function literalSecret(literal: string | null): Site['secret'] {
+  const v = literal?.trim();
+  if (!v || !(UUID.test(v) || /^pat-/.test(v))) return null;
+  return secretOf({ value: v, kind: /^pat-/.test(v) ? 'private-app-token' : 'legacy-api-key' });
+}
+
 function noteLiteral(d: Draft): void {
   if (d.literal === null) return;
   const v = d.literal.trim();
@@ -305,7 +310,7 @@ function analyseProperty(prop: ts.PropertyAssignment | ts.ShorthandPropertyAssig
   if (name !== 'hapikey') { d.status = 'manual'; d.reason = name === 'hapi_key' ? 'setting-name' : 'param-name-case'; }
   if (ts.isObjectLiteralExpression(value)) { d.flags.push('key-is-object'); d.status = 'manual'; d.reason = 'key-is-object'; }
 
-  const { parent: op } = outer(obj);
+  const { parent: op } = outerParent(obj);
   // .query({ hapikey }) — superagent, or nock in tests
   if (ts.isCallExpression(op) && op.arguments[0] && unwrap(op.arguments[0]) === obj && ts.isPropertyAccessExpression(unwrap(op.expression)) && (unwrap(op.expression) as ts.PropertyAccessExpression).name.text === 'query') {
     return superagentQuery(d, op, obj, prop, sf, style, tokenEnv);
@@ -336,7 +341,7 @@ function analyseProperty(prop: ts.PropertyAssignment | ts.ShorthandPropertyAssig
     if (optName && QUERY_OPTION.has(optName)) {
       const removal = obj.properties.length === 1 ? removeProperty(options, op) : removeProperty(obj, prop);
       const emptiesOptions = obj.properties.length === 1 && options.properties.length === 1;
-      const { parent: cp } = outer(options);
+      const { parent: cp } = outerParent(options);
       // builder: buildUrl(base, { queryParams: { hapikey } }) / stringifyUrl({ url, query: { hapikey } })
       if (ts.isCallExpression(cp) && /build|stringify|format/i.test(cp.expression.getText(sf))) {
         d.pattern = 'query-string';
@@ -430,15 +435,8 @@ function argumentIndex(req: RequestCall, options: ts.Node): number {
 }
 
 function isConstInit(obj: ts.Node): boolean {
-  const { parent } = outer(obj);
+  const { parent } = outerParent(obj);
   return ts.isVariableDeclaration(parent);
-}
-
-function outer(n: ts.Node): { node: ts.Node; parent: ts.Node } {
-  let node = n;
-  let parent = n.parent;
-  while (parent && (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isSatisfiesExpression(parent))) { node = parent; parent = parent.parent; }
-  return { node, parent };
 }
 
 function setKeyValue(d: Draft, value: ts.Expression): void {
@@ -533,7 +531,7 @@ function interceptorEdit(d: Draft, assign: ts.BinaryExpression, obj: ts.ObjectLi
     d.edits.push(removeProperty(obj, prop));
     const stmt = statementOf(assign);
     if (!stmt) { d.editError = 'interceptor-shape'; return d; }
-    const indent = /^[ \t]*/.exec(sf.text.slice(sf.text.lastIndexOf('\n', stmt.getStart(sf) - 1) + 1))![0];
+    const indent = indentationAt(sf.text, stmt.getStart(sf));
     d.edits.push({ start: stmt.end, end: stmt.end, text: style.eol + indent + header + (sf.text[stmt.end - 1] === ';' ? ';' : '') });
   }
   d.selfContained = true;
@@ -596,7 +594,7 @@ function analyseLibrary(hit: Extract<Hit, { kind: 'library-option' | 'library-as
   }
   const obj = prop.parent as ts.ObjectLiteralExpression;
   if (getProp(obj, 'accessToken')) { d.status = 'ignored'; d.reason = 'dual-mode'; d.category = 'P36_DUAL_MODE'; return d; }
-  if (ts.isConditionalExpression(outer(obj).parent)) { d.flags.push('dual-mode'); }
+  if (ts.isConditionalExpression(outerParent(obj).parent)) { d.flags.push('dual-mode'); }
   if (ts.isShorthandPropertyAssignment(prop)) {
     setKeyValue(d, prop.name);
     d.edits.push({ start: prop.getStart(sf), end: prop.end, text: `accessToken: ${d.literal !== null ? `process.env.${tokenEnv}` : prop.name.text}` });
@@ -636,7 +634,7 @@ function followToRequests(d: Draft, value: ts.Expression, as: 'url' | 'options',
 }
 
 function instanceRequests(d: Draft, create: ts.CallExpression, bindings: Bindings): void {
-  const { parent } = outer(create);
+  const { parent } = outerParent(create);
   if (!ts.isVariableDeclaration(parent) || !ts.isIdentifier(parent.name)) return;
   const name = parent.name.text;
   const sf = create.getSourceFile();
@@ -704,7 +702,7 @@ function headerEditFor(req: RequestCall, bearer: string, style: Style): TextEdit
     if (!stmt || !ts.isExpressionStatement(stmt) || unwrap(stmt.expression) !== req.call) return { error: 'client-without-headers' };
     const sf = req.call.getSourceFile();
     const owner = (unwrap(req.call.expression) as ts.PropertyAccessExpression).expression.getText(sf);
-    const indent = /^[ \t]*/.exec(sf.text.slice(sf.text.lastIndexOf('\n', stmt.getStart(sf) - 1) + 1))![0];
+    const indent = indentationAt(sf.text, stmt.getStart(sf));
     const semi = sf.text[stmt.end - 1] === ';' ? ';' : '';
     return { start: stmt.end, end: stmt.end, text: `${style.eol}${indent}${owner}.setRequestHeader(${quoted('Authorization', style)}, ${bearer})${semi}` };
   }

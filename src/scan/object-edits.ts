@@ -8,7 +8,8 @@ function lineStart(text: string, pos: number): number {
   return i + 1;
 }
 
-function indentationAt(text: string, pos: number): string {
+/** The whitespace that starts the line holding `pos`. */
+export function indentationAt(text: string, pos: number): string {
   const s = lineStart(text, pos);
   return /^[ \t]*/.exec(text.slice(s))![0];
 }
