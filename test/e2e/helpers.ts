@@ -242,3 +242,25 @@ export function enumProblems(report: any, opts: { skipReasons?: boolean } = {}):
     ...(opts.skipReasons ? report.skipped.filter((s: any) => !SPEC_SKIP_REASONS.includes(s.reason)).map((s: any) => `${s.file}: skip reason ${s.reason}`) : []),
   ];
 }
+
+/** Names of the `keys` found in `text`, whole or by their first 13 characters (a partial leak). */
+export function keyLeaks(text: string, keys: Record<string, string>): string[] {
+  return Object.entries(keys).filter(([, k]) => text.includes(k) || text.includes(k.slice(0, 13))).map(([name]) => name);
+}
+
+/** Every file under `dir` (recursively) except changes.patch that leaks one of `keys`, with the keys it leaks. */
+export function leakingFiles(dir: string, keys: Record<string, string>): string[] {
+  const out: string[] = [];
+  const visit = (d: string): void => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) visit(p);
+      else if (e.name !== 'changes.patch') {
+        const l = keyLeaks(fs.readFileSync(p, 'utf8'), keys);
+        if (l.length) out.push(`${path.relative(dir, p)}: ${l.join(', ')}`);
+      }
+    }
+  };
+  visit(dir);
+  return out;
+}

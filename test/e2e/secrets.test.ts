@@ -1,9 +1,8 @@
 // e2e: hard-coded keys never leak into stdout, stderr or report files (changes.patch excepted: it must keep the
 // original lines for git apply), in every mode; --show-secrets opts out; a literal key is never reused as the token.
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, cli, copyFixture, describeRun, ensureBuilt, enumProblems, gitCommitAll, read, tmpDir, writeTree } from './helpers.js';
+import { cleanup, cli, copyFixture, describeRun, ensureBuilt, enumProblems, gitCommitAll, keyLeaks, leakingFiles, read, tmpDir, writeTree } from './helpers.js';
 
 beforeAll(ensureBuilt, 300_000);
 afterAll(cleanup);
@@ -58,27 +57,7 @@ function secretTree(root: string): string {
   });
 }
 
-/** Every key (or its first group: a partial leak) found in `text`. */
-function leaks(text: string): string[] {
-  return Object.entries(KEYS).filter(([, k]) => text.includes(k) || text.includes(k.slice(0, 13))).map(([name]) => name);
-}
-
-/** Every output file under `dir` (recursively) except changes.patch, with the keys it leaks. */
-function leakingFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name !== 'changes.patch') {
-        const l = leaks(read(p));
-        if (l.length) out.push(`${path.relative(dir, p)}: ${l.join(', ')}`);
-      }
-    }
-  };
-  walk(dir);
-  return out;
-}
+const leaks = (text: string): string[] => keyLeaks(text, KEYS);
 
 describe('secrets', () => {
   it('no mode prints or writes a key literal (except changes.patch and the sources); --show-secrets does', async () => {
@@ -118,7 +97,7 @@ describe('secrets', () => {
       expect(leaks(r.stdout), `run ${i} stdout`).toEqual([]);
       expect(leaks(r.stderr), `run ${i} stderr`).toEqual([]);
     });
-    expect(leakingFiles(reports)).toEqual([]);
+    expect(leakingFiles(reports, KEYS)).toEqual([]);
     // changes.patch keeps the original lines (it must apply)
     expect(read(o('dry/changes.patch'))).toContain(KEYS.templateUrl);
 
