@@ -7,6 +7,8 @@ import type { FileText, ListedFile } from '../model/file.js';
 import { UsageError, DirtyTreeError, EXIT } from '../model/errors.js';
 import type { Mode, Report } from '../model/report.js';
 import type { Site, Skip } from '../model/site.js';
+import type { SiteLink } from '../scan/context.js';
+import { linkHost, attachLinkedRequests } from './link-host.js';
 import { listFiles } from '../discover/list.js';
 import { quickTest, readCandidate } from './read-candidate.js';
 import { libraryAliases, readPackageJson, repoKind } from './repo-facts.js';
@@ -113,6 +115,7 @@ export async function run(opts: RunOptions): Promise<RunResult> {
   };
   const edits = new Map<string, TextEdit[]>();
   const parseErrors = new Map<string, number>();
+  const links: SiteLink[] = [];
   for (const f of candidates) {
     const t = reads.get(f.path)!;
     if (f.treatment === 'text') { sites.push(...scanText!(f, t.text)); continue; }
@@ -128,9 +131,16 @@ export async function run(opts: RunOptions): Promise<RunResult> {
       continue;
     }
     sites.push(...res.sites);
+    if (res.links) links.push(...res.links);
     if (res.parseErrors !== undefined) parseErrors.set(f.path, res.parseErrors);
     for (const [id, e] of res.edits) edits.set(id, e);
     if (res.skip) skipped.push(res.skip);
+  }
+
+  // link: clients that leave their file are followed to the calls other files make through them
+  if (links.length && scanning) {
+    const linked = scanning.link(links, await linkHost(root, files, reads));
+    attachLinkedRequests(sites, linked.requests);
   }
 
   // plan

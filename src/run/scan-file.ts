@@ -5,16 +5,18 @@ import type { Site, Skip } from '../model/site.js';
 import { extractScripts } from '../discover/components.js';
 import { isMinified } from '../discover/read.js';
 import { scanCode } from '../scan/code.js';
-import type { RepoFacts, ScanOptions } from '../scan/context.js';
+import type { RepoFacts, ScanOptions, SiteLink } from '../scan/context.js';
 import { scanText } from '../scan/text/index.js';
 
 export { makeWrapperResolver } from '../scan/wrappers.js';
+export { link } from '../link/link.js';
 
 export interface FileScan {
   sites: Site[];
   edits: Map<string, TextEdit[]>;
   skip?: Skip;
   parseErrors?: number;
+  links?: SiteLink[];
 }
 
 export function scanFile(f: ListedFile, t: FileText, repo: RepoFacts, options: ScanOptions): FileScan {
@@ -26,7 +28,7 @@ export function scanFile(f: ListedFile, t: FileText, repo: RepoFacts, options: S
   }
   const ranges = f.treatment === 'component' ? extractScripts(t.text, f.language === 'svelte' ? 'svelte' : 'vue') : undefined;
   const res = scanCode({ file: f, text: t.text, eol: t.eol, repo, options, ranges });
-  const out: FileScan = { sites: res.sites, edits: res.edits, parseErrors: res.parseErrors };
+  const out: FileScan = { sites: res.sites, edits: res.edits, parseErrors: res.parseErrors, links: res.links };
   if (res.sites.some((s) => s.reason === 'parse-error')) {
     out.skip = { file: f.path, reason: 'parse-error', message: 'The file has syntax errors near a key use; those sites are reported, not rewritten.' };
   }

@@ -2,15 +2,18 @@
 import { createHash } from 'node:crypto';
 import type { TextEdit } from '../model/edit.js';
 import type { Category, Client, HttpMethod, Pattern, RequestInfo, Site, Status } from '../model/site.js';
-import { isDeveloperKeyEndpoint, libraryEndpoints, lifecycleFor, scopesFor } from '../scopes/index.js';
+import { isDeveloperKeyEndpoint } from '../scopes/index.js';
 import { secretOf } from './text/secret.js';
-import { ts, constInitializer, declarationOf, getProp, lineCol, outerParent, parse, parseDiagnostics, propName, statementOf, unwrap, walk } from './ast.js';
-import { axiosInstanceOf, optionsObject, type RequestCall } from './clients.js';
+import { ts, constInitializer, declarationOf, enclosingScope, getProp, propValue, lineCol, outerParent, parse, parseDiagnostics, propName, referencesOf, statementOf, unwrap, walk } from './ast.js';
+import { exportNamesOf } from './exports.js';
+import { optionsObject, type RequestCall } from './clients.js';
 import type { FileFindings, ScanInput } from './context.js';
 import { usesOf, type FlowContext, type Use } from './flow.js';
 import { findHits, type Hit } from './hits.js';
 import { collectBindings, type Bindings } from './imports.js';
-import { callsThroughClient, type Lib } from './libraries.js';
+import type { Lib } from './libraries.js';
+import { requestInfo, requestsOfCall, type ClientKind, type HostedRequest } from './client-calls.js';
+import { usesOfValue, type Escape, type ReceiverUses } from './receivers.js';
 import { addAuthorizationHeader, indentationAt, removeProperty } from './object-edits.js';
 import { analyseQueryKey, piecesOf, urlExpressionOf } from './query-string.js';
 import { bearerValue, lazyStyle, quoted, type Style } from './style.js';
@@ -38,6 +41,9 @@ interface Draft {
   flags: string[];
   /** Set when the Authorization header is added by the site's own edits (shared config, interceptor, library). */
   selfContained?: boolean;
+  /** The client the key configures, and where it leaves the file (the link stage follows it there). */
+  client?: ClientKind;
+  escapes: Escape[];
 }
 
 export function scanCode(input: ScanInput): FileFindings {
@@ -122,6 +128,9 @@ function scanSource(sf: ts.SourceFile, input: ScanInput, out: FileFindings): voi
     site.message = messageFor(site, d.editError);
     out.sites.push(site);
     if (d.status === 'auto') out.edits.set(id, d.edits);
+    if ((d.status === 'auto' || d.status === 'manual') && d.client) {
+      for (const escape of d.escapes) (out.links ??= []).push({ siteId: id, file: file.path, client: d.client, escape });
+    }
   }
 }
 
@@ -146,7 +155,7 @@ function addParseErrorFallback(sf: ts.SourceFile, drafts: Draft[]): void {
     lines.add(line);
     drafts.push({
       pos: m.index!, pattern: /hapikey=/i.test(text.slice(m.index!, m.index! + 8)) ? 'query-string' : 'other', category: 'P08_QS_OTHER_CLIENT',
-      status: 'manual', reason: 'parse-error', keyExpr: null, literal: null, requests: [], headerCalls: [], unknown: [], edits: [], flags: [],
+      status: 'manual', reason: 'parse-error', keyExpr: null, literal: null, requests: [], headerCalls: [], unknown: [], edits: [], flags: [], escapes: [],
     });
   }
   drafts.sort((a, b) => a.pos - b.pos);
@@ -165,7 +174,7 @@ function ultimateSource(e: ts.Expression): string | undefined {
 
 function analyse(hit: Hit, sf: ts.SourceFile, bindings: Bindings, flow: FlowContext, style: Style, tokenEnv: string): Draft | null {
   const base = (pattern: Pattern, category: Category): Draft => ({
-    pos: hit.pos, pattern, category, keyExpr: null, literal: null, requests: [], headerCalls: [], unknown: [], edits: [], flags: [],
+    pos: hit.pos, pattern, category, keyExpr: null, literal: null, requests: [], headerCalls: [], unknown: [], edits: [], flags: [], escapes: [],
   });
   switch (hit.kind) {
     case 'comment': {
@@ -199,7 +208,7 @@ function analyse(hit: Hit, sf: ts.SourceFile, bindings: Bindings, flow: FlowCont
     case 'library-option':
     case 'library-assignment':
     case 'library-setter':
-      return analyseLibrary(hit, sf, tokenEnv, base);
+      return analyseLibrary(hit, sf, bindings, tokenEnv, base);
   }
 }
 
@@ -397,13 +406,7 @@ function analyseProperty(prop: ts.PropertyAssignment | ts.ShorthandPropertyAssig
     }
   }
   // const defaultParams = { portalId, hapikey }; request({ qs: defaultParams })
-  if (isConstInit(obj)) {
-    d.pattern = 'shared-config';
-    d.category = 'P06_QS_SHARED_OBJECT';
-    d.status = d.status ?? 'manual';
-    d.reason = d.reason ?? 'shared-params-object';
-    return d;
-  }
+  if (isConstInit(obj)) return sharedParams(d, obj, prop, sf, flow, style, tokenEnv);
   // interceptor: cfg.params = { ...cfg.params, hapikey }
   if (ts.isBinaryExpression(op) && op.operatorToken.kind === ts.SyntaxKind.EqualsToken && /\.params$|\.qs$/.test(op.left.getText(sf))) {
     d.pattern = 'interceptor';
@@ -413,6 +416,51 @@ function analyseProperty(prop: ts.PropertyAssignment | ts.ShorthandPropertyAssig
   d.status = d.status ?? 'manual';
   d.reason = d.reason ?? 'unknown-shape';
   return d;
+}
+
+/**
+ * `const defaultParams = { portalId, hapikey: KEY }` used as `qs: defaultParams` (or spread into a `params`
+ * object) by calls of this file: when every use is such a request option, the key leaves the object and each of
+ * those calls gets the header in its own options; otherwise the site is manual, with the calls it feeds listed.
+ */
+function sharedParams(d: Draft, obj: ts.ObjectLiteralExpression, prop: ts.ObjectLiteralElementLike, sf: ts.SourceFile, flow: FlowContext, style: Style, tokenEnv: string): Draft {
+  d.pattern = 'shared-config';
+  d.category = 'P06_QS_SHARED_OBJECT';
+  const decl = outerParent(obj).parent as ts.VariableDeclaration;
+  const targets: Array<{ req: RequestCall; options: ts.ObjectLiteralExpression }> = [];
+  let unknown = !ts.isIdentifier(decl.name) || exportNamesOf(sf, decl.name.text).length > 0;
+  const refs = ts.isIdentifier(decl.name) ? referencesOf(decl.name.text, enclosingScope(decl), decl) : [];
+  if (!refs.length) unknown = true;
+  for (const ref of refs) {
+    const options = queryOptionOwner(ref);
+    const uses = options ? usesOf(options, 'options', flow) : [];
+    const req = uses.length === 1 && uses[0].kind === 'request' ? uses[0].req : null;
+    if (!options || !req) { unknown = true; for (const u of uses) if (u.kind === 'request') addRequest(d, u.req); continue; }
+    addRequest(d, req);
+    targets.push({ req, options });
+  }
+  if (d.status) return d;
+  if (unknown || !targets.length) { d.status = 'manual'; d.reason = 'shared-params-object'; return d; }
+  d.edits.push(removeProperty(obj, prop));
+  const bearer = bearerValue(tokenText(d, sf, tokenEnv), style);
+  const done = new Set<ts.Node>();
+  for (const t of targets) {
+    if (done.has(t.options)) continue;
+    done.add(t.options);
+    pushHeader(d, addAuthorizationHeader(t.options, bearer, style));
+    d.headerCalls.push(t.req);
+  }
+  d.selfContained = true;
+  return d;
+}
+
+/** The options object in which `ref` is the query option (`{ qs: ref }`, `{ params: { ...ref, x } }`), or null. */
+function queryOptionOwner(ref: ts.Node): ts.ObjectLiteralExpression | null {
+  let { node: n, parent: p } = outerParent(ref);
+  if (ts.isSpreadAssignment(p) && ts.isObjectLiteralExpression(p.parent)) ({ node: n, parent: p } = outerParent(p.parent));
+  if (!ts.isPropertyAssignment(p) || p.initializer !== n || !ts.isObjectLiteralExpression(p.parent)) return null;
+  const name = propName(p.name);
+  return name && QUERY_OPTION.has(name) && name !== 'data' ? p.parent : null;
 }
 
 /**
@@ -563,7 +611,7 @@ function analyseAssignment(assign: ts.BinaryExpression, sf: ts.SourceFile, flow:
 
 // ---------------------------------------------------------------- client libraries
 
-function analyseLibrary(hit: Extract<Hit, { kind: 'library-option' | 'library-assignment' | 'library-setter' }>, sf: ts.SourceFile, tokenEnv: string, base: Base): Draft {
+function analyseLibrary(hit: Extract<Hit, { kind: 'library-option' | 'library-assignment' | 'library-setter' }>, sf: ts.SourceFile, bindings: Bindings, tokenEnv: string, base: Base): Draft {
   const d = base('client-option', 'P10_CLIENT_API_CLIENT_APIKEY');
   if (hit.kind === 'library-setter') {
     const a = hit.node.arguments[0] ? unwrap(hit.node.arguments[0]) : undefined;
@@ -576,7 +624,7 @@ function analyseLibrary(hit: Extract<Hit, { kind: 'library-option' | 'library-as
   }
   const lib: Lib = hit.lib;
   d.category = lib === 'hubspot-api-client' ? 'P10_CLIENT_API_CLIENT_APIKEY' : lib === 'hubspot' ? 'P11_CLIENT_HUBSPOT_NPM_APIKEY' : 'P12_CLIENT_HUBSPOT_API_HAPIKEY';
-  libraryRequests(d, hit.ctor, lib);
+  libraryRequests(d, hit.ctor, lib, bindings);
   if (hit.kind === 'library-assignment') {
     setKeyValue(d, unwrap(hit.node.right));
     const name = (unwrap(hit.node.left) as ts.PropertyAccessExpression).name;
@@ -607,21 +655,15 @@ function analyseLibrary(hit: Extract<Hit, { kind: 'library-option' | 'library-as
   return d;
 }
 
-function libraryRequests(d: Draft, ctor: ts.NewExpression, lib: Lib): void {
-  const calls = callsThroughClient(ctor);
-  if (!calls) return;
-  const client: Client = lib === 'hubspot-api-client' ? 'hubspot-api-client' : lib === 'hubspot' ? 'hubspot' : 'hubspot-api';
-  for (const c of calls) {
-    const line = lineCol(c.call.getSourceFile(), c.call.getStart()).line;
-    let eps: Array<{ method: HttpMethod | null; path: string }> | null = null;
-    if (c.chain.endsWith('apiRequest')) eps = c.path ? [{ method: (c.method?.toUpperCase() ?? 'GET') as HttpMethod, path: hostAndPath(c.path).path ?? c.path }] : null;
-    else eps = libraryEndpoints(lib, c.chain);
-    if (!eps || !eps.length) {
-      d.requests.push({ file: '', line, client, method: null, path: null, call: c.chain, scopes: [], lifecycle: null });
-      continue;
-    }
-    for (const ep of eps) d.requests.push(requestInfo(client, ep.method, ep.path, line, c.chain));
-  }
+function libraryRequests(d: Draft, ctor: ts.NewExpression, lib: Lib, bindings: Bindings): void {
+  clientRequests(d, { kind: 'sdk', lib }, usesOfValue(ctor, bindings));
+}
+
+/** The requests made through a client value in this file; where it leaves the file, the link stage takes over. */
+function clientRequests(d: Draft, client: ClientKind, uses: ReceiverUses): void {
+  d.client = client;
+  for (const c of uses.calls) d.requests.push(...requestsOfCall(client, c));
+  d.escapes.push(...uses.escapes);
 }
 
 // ---------------------------------------------------------------- requests and headers
@@ -634,31 +676,9 @@ function followToRequests(d: Draft, value: ts.Expression, as: 'url' | 'options',
 }
 
 function instanceRequests(d: Draft, create: ts.CallExpression, bindings: Bindings): void {
-  const { parent } = outerParent(create);
-  if (!ts.isVariableDeclaration(parent) || !ts.isIdentifier(parent.name)) return;
-  const name = parent.name.text;
-  const sf = create.getSourceFile();
-  walk(sf, (n) => {
-    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(unwrap(n.expression))) {
-      const callee = unwrap(n.expression) as ts.PropertyAccessExpression;
-      if (ts.isIdentifier(callee.expression) && callee.expression.text === name) {
-        const inst = axiosInstanceOf(callee.expression, bindings);
-        const verb = callee.name.text;
-        if (inst && /^(get|post|put|patch|delete|head|request)$/.test(verb)) {
-          const req: RequestCall = { call: n, client: 'axios', method: verb === 'request' ? null : verb.toUpperCase() as HttpMethod, url: n.arguments[0] ?? null, optionsIndex: -1, configForm: false, baseURL: inst.baseURL, headers: 'options' };
-          addRequest(d, req);
-        }
-      }
-    }
-  });
-}
-
-function requestInfo(client: Client, method: HttpMethod | null, path: string | null, line: number, call?: string, objectType?: string): RequestInfo {
-  const m = scopesFor(method, path, objectType);
-  const info: RequestInfo = { file: '', line, client, method, path, scopes: m.scopes, lifecycle: lifecycleFor(method, path) };
-  if (call) info.call = call;
-  if (m.uncertain.length) info.scopesUncertain = m.uncertain;
-  return info;
+  const a0 = create.arguments[0] ? unwrap(create.arguments[0]) : undefined;
+  const b = a0 && ts.isObjectLiteralExpression(a0) ? propValue(getProp(a0, 'baseURL')) ?? propValue(getProp(a0, 'baseUrl')) : undefined;
+  clientRequests(d, { kind: 'axios', baseURL: b ? evalString(b) : undefined }, usesOfValue(create, bindings));
 }
 
 function addRequest(d: Draft, req: RequestCall): void {

@@ -3,6 +3,8 @@ import type { TextEdit } from '../model/edit.js';
 import type { ListedFile } from '../model/file.js';
 import type { Site } from '../model/site.js';
 import type { Lib } from './libraries.js';
+import type { ClientKind } from './client-calls.js';
+import type { Escape } from './receivers.js';
 
 export interface RepoFacts {
   /** Set when the repository itself is a HubSpot client library (package.json name). */
@@ -40,4 +42,14 @@ export interface FileFindings {
   parseError?: string;
   /** How many syntax errors the parser reported (the plan's re-parse compares against it). */
   parseErrors?: number;
+  /** Clients of auto/manual sites that leave the file: the link stage finds their calls in other files. */
+  links?: SiteLink[];
+}
+
+/** A client configured with a key at `siteId` leaves `file` (pure data, no syntax nodes). */
+export interface SiteLink {
+  siteId: string;
+  file: string;
+  client: ClientKind;
+  escape: Escape;
 }

@@ -29,6 +29,7 @@ const REASONS: Record<string, string> = {
   'no-separator': 'The hapikey parameter has no ?/& before it that the tool can see: remove it by hand.',
   'options-not-literal': 'The call\'s options are not an object literal, so the header cannot be merged safely: add `headers: { Authorization: … }` by hand.',
   'headers-not-literal': 'The call\'s headers are not an object literal: add the Authorization header by hand.',
+  'headers-not-plain-object': 'The call\'s headers come from a value the tool cannot tell is a plain object (a Headers instance or a Map would lose every header when spread): add the Authorization header by hand.',
   'authorization-header-exists': 'The call already sends an Authorization header: check which credential it should use.',
   'client-without-headers': 'This client form has no place for headers the tool can edit: add the Authorization header by hand.',
   'options-position': 'The call\'s arguments do not leave room for an options object: add the Authorization header by hand.',

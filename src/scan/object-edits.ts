@@ -1,6 +1,6 @@
 // Text edits on object literals: add a property, remove one, keeping the literal's own layout.
 import type { TextEdit } from '../model/edit.js';
-import { ts, getProp, propValue, unwrap } from './ast.js';
+import { ts, constInitializer, getProp, propValue, unwrap } from './ast.js';
 import type { Style } from './style.js';
 
 function lineStart(text: string, pos: number): number {
@@ -103,6 +103,9 @@ export function addAuthorizationHeader(obj: ts.ObjectLiteralExpression, bearer: 
     }
     return addProperty(hv, auth, style);
   }
+  // `headers: h` is spread only when `h` is known to be a plain object: a `Headers` instance, a Map or any class
+  // spreads to nothing, and every other header (and the request's meaning) would be lost
+  if (!isPlainObjectValue(ts.isShorthandPropertyAssignment(headers) ? headers.name : hv)) return { error: 'headers-not-plain-object' };
   if (ts.isShorthandPropertyAssignment(headers) || ts.isIdentifier(hv) || ts.isPropertyAccessExpression(hv)) {
     const expr = hv.getText();
     if (ts.isShorthandPropertyAssignment(headers)) {
@@ -111,4 +114,15 @@ export function addAuthorizationHeader(obj: ts.ObjectLiteralExpression, bearer: 
     return { start: v.getStart(), end: v.end, text: `{ ...${expr}, ${auth} }` };
   }
   return { error: 'headers-not-literal' };
+}
+
+/** True when `e` is an object literal, directly or through `const` variables. */
+function isPlainObjectValue(e: ts.Expression): boolean {
+  let cur = unwrap(e);
+  for (let i = 0; i < 6 && ts.isIdentifier(cur); i++) {
+    const init = constInitializer(cur);
+    if (!init) return false;
+    cur = init;
+  }
+  return ts.isObjectLiteralExpression(cur);
 }

@@ -1,0 +1,146 @@
+// The link stage: a client configured with a key in one file and used in others. Each file's scan said where its
+// clients leave it (an export, a function of another file they are passed to); this stage finds the importers and
+// the exported functions, follows the value there with the scan's own receiver analysis, and returns the requests
+// made through it in every file, for the site that configured the key.
+import type { HostedRequest } from '../scan/client-calls.js';
+import { requestsOfCall } from '../scan/client-calls.js';
+import type { SiteLink } from '../scan/context.js';
+import { ts, unwrap } from '../scan/ast.js';
+import { usesOfBinding, usesOfParameter, usesOfValue, type Escape, type Path, type ReceiverUses } from '../scan/receivers.js';
+import { exportedFunction } from './exported.js';
+import { Program, type LinkHost, type ParsedFile } from './program.js';
+
+/** How far the stage goes: links followed in all (each one a file and an exported name). */
+const MAX_LINKS = 2000;
+
+export interface LinkResult {
+  /** Requests found in other files, per site id (each with its own file). */
+  requests: Map<string, HostedRequest[]>;
+  /** Files parsed by the stage. */
+  filesParsed: number;
+  /** True when the budget ran out before every link was followed. */
+  truncated: boolean;
+}
+
+export function link(links: readonly SiteLink[], host: LinkHost): LinkResult {
+  const program = new Program(host);
+  const result: LinkResult = { requests: new Map(), filesParsed: 0, truncated: false };
+  const queue = [...links];
+  const seen = new Set<string>();
+  let followed = 0;
+  while (queue.length) {
+    const l = queue.shift()!;
+    const key = `${l.siteId}\0${l.file}\0${JSON.stringify(l.escape)}`.replace(/"line":\d+,?/, '');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (++followed > MAX_LINKS) { result.truncated = true; break; }
+    const found = l.escape.kind === 'export' ? followExport(program, l.file, l.escape) : followArgument(program, l.file, l.escape);
+    for (const { file, uses } of found) {
+      const list = result.requests.get(l.siteId) ?? [];
+      for (const c of uses.calls) for (const r of requestsOfCall(l.client, c)) list.push({ ...r, file });
+      result.requests.set(l.siteId, list);
+      for (const escape of uses.escapes) queue.push({ ...l, file, escape });
+    }
+  }
+  result.filesParsed = program.parsedCount;
+  return result;
+}
+
+interface Found { file: string; uses: ReceiverUses }
+
+/** `file` exports the client as `escape.name`: follow it in every file that imports it (and re-exports on). */
+function followExport(program: Program, file: string, escape: Extract<Escape, { kind: 'export' }>): Found[] {
+  const out: Found[] = [];
+  for (const importer of program.importersOf(file)) {
+    const pf = program.parsed(importer);
+    if (!pf) continue;
+    for (const imp of importsOf(pf, program, file)) {
+      const path = pathAfterImport(escape.name, escape.path, imp.imported);
+      if (!path) continue;
+      if (imp.reexport !== undefined) {
+        // `export { client } from './hubspot'` / `export * from './hubspot'`: the importer exports it on
+        const name = imp.reexport === '*' ? escape.name : imp.reexport;
+        out.push({ file: importer, uses: { calls: [], escapes: [{ kind: 'export', name, path: imp.reexport === '*' ? escape.path : path, line: escape.line }], lost: [] } });
+        continue;
+      }
+      const uses = imp.start.kind === 'value'
+        ? usesOfValue(imp.start.node, pf.bindings, path)
+        : usesOfBinding(imp.start.name, imp.start.decl, pf.bindings, path);
+      out.push({ file: importer, uses });
+    }
+  }
+  return out;
+}
+
+/** `file` passes the client to a function another module exports: follow that function's parameter. */
+function followArgument(program: Program, file: string, escape: Extract<Escape, { kind: 'argument' }>): Found[] {
+  const target = program.resolve(file, escape.module);
+  if (!target) return [];
+  const pf = program.parsed(target);
+  if (!pf) return [];
+  const fn = exportedFunction(pf.sf, escape.imported, escape.member);
+  if (!fn) return [];
+  return [{ file: target, uses: usesOfParameter(fn, escape.index, pf.bindings, escape.path) }];
+}
+
+type Start =
+  | { kind: 'value'; node: ts.Expression }
+  | { kind: 'binding'; name: ts.Identifier; decl: ts.Node };
+
+interface Import {
+  /** 'default', '*' (namespace or whole `require`), or the imported name. */
+  imported: string;
+  start: Start;
+  /** For `export … from`: the name it is exported under ('*' for `export *`). */
+  reexport?: string;
+}
+
+/** The places in `pf` that import `target`: ESM imports, `import x = require()`, `require()` calls, re-exports. */
+function importsOf(pf: ParsedFile, program: Program, target: string): Import[] {
+  const out: Import[] = [];
+  const names = (spec: string): boolean => program.resolve(pf.path, spec) === target;
+  const visit = (n: ts.Node): void => {
+    if (ts.isImportDeclaration(n) && ts.isStringLiteral(n.moduleSpecifier) && n.importClause && names(n.moduleSpecifier.text)) {
+      const c = n.importClause;
+      if (c.name) out.push({ imported: 'default', start: { kind: 'binding', name: c.name, decl: c } });
+      const nb = c.namedBindings;
+      if (nb && ts.isNamespaceImport(nb)) out.push({ imported: '*', start: { kind: 'binding', name: nb.name, decl: nb } });
+      if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) out.push({ imported: (el.propertyName ?? el.name).text, start: { kind: 'binding', name: el.name, decl: el } });
+      return;
+    }
+    if (ts.isExportDeclaration(n) && n.moduleSpecifier && ts.isStringLiteral(n.moduleSpecifier) && names(n.moduleSpecifier.text)) {
+      const dummy = { kind: 'value' as const, node: n.moduleSpecifier };
+      if (!n.exportClause) out.push({ imported: '*', start: dummy, reexport: '*' });
+      else if (ts.isNamedExports(n.exportClause)) for (const el of n.exportClause.elements) out.push({ imported: (el.propertyName ?? el.name).text, start: dummy, reexport: el.name.text });
+      else if (ts.isNamespaceExport(n.exportClause)) out.push({ imported: '*', start: dummy, reexport: n.exportClause.name.text });
+      return;
+    }
+    if (ts.isImportEqualsDeclaration(n) && ts.isExternalModuleReference(n.moduleReference) && ts.isStringLiteral(n.moduleReference.expression) && names(n.moduleReference.expression.text)) {
+      out.push({ imported: '*', start: { kind: 'binding', name: n.name, decl: n } });
+      return;
+    }
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === 'require' && n.arguments.length === 1 && ts.isStringLiteral(unwrap(n.arguments[0])) && names((unwrap(n.arguments[0]) as ts.StringLiteral).text)) {
+      out.push({ imported: '*', start: { kind: 'value', node: n } });
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(pf.sf);
+  return out;
+}
+
+/**
+ * Where the client is, seen from an import of export `name` (held at `path` in the exporting module) bound as
+ * `imported`. `*` as an export name is the CommonJS module object (`module.exports = value`). Null: that import
+ * does not reach the client.
+ */
+export function pathAfterImport(name: string, path: Path, imported: string): Path | null {
+  if (name === imported) return path;
+  if (name === '*') {
+    if (imported === 'default') return path;
+    if (path.expect[0] === imported) return { expect: path.expect.slice(1), prefix: path.prefix };
+    if (path.expect.length === 0) return { expect: [], prefix: [...path.prefix, imported] };
+    return null;
+  }
+  if (imported === '*' || (imported === 'default' && name !== 'default')) return { expect: [name, ...path.expect], prefix: path.prefix };
+  return null;
+}

@@ -1,0 +1,81 @@
+// The part of the program the link stage looks at: files parsed on demand (only those that import a file a client
+// leaves), their import specifiers, and who imports whom.
+import type { Language } from '../model/site.js';
+import { parse, ts } from '../scan/ast.js';
+import { collectBindings, type Bindings } from '../scan/imports.js';
+import { resolveModule, stemOf, type PathAliases } from './resolve.js';
+
+/** What the run gives the link stage: the files, a way to read them, and the path aliases. */
+export interface LinkHost {
+  /** Every JS/TS file of the repository (repo-relative, forward slashes). */
+  files: readonly string[];
+  /** A file's text; null when it cannot be read or is not worth parsing (too large, minified). */
+  text(path: string): string | null;
+  aliases: PathAliases;
+}
+
+export interface ParsedFile {
+  path: string;
+  sf: ts.SourceFile;
+  bindings: Bindings;
+}
+
+const SPECIFIER = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|\bimport\s+)(['"])([^'"\n]+)\1/g;
+
+export class Program {
+  private readonly exists: Set<string>;
+  private readonly parsedFiles = new Map<string, ParsedFile | null>();
+  private readonly importers = new Map<string, string[]>();
+  /** Files parsed so far (the link stage's cost). */
+  parsedCount = 0;
+
+  constructor(private readonly host: LinkHost) {
+    this.exists = new Set(host.files);
+  }
+
+  resolve(fromFile: string, spec: string): string | null {
+    return resolveModule(fromFile, spec, (p) => this.exists.has(p), this.host.aliases);
+  }
+
+  parsed(path: string): ParsedFile | null {
+    if (this.parsedFiles.has(path)) return this.parsedFiles.get(path)!;
+    const text = this.host.text(path);
+    let out: ParsedFile | null = null;
+    if (text !== null) {
+      try {
+        const sf = parse(path, text, languageOf(path));
+        out = { path, sf, bindings: collectBindings(sf) };
+        this.parsedCount++;
+      } catch {
+        out = null;
+      }
+    }
+    this.parsedFiles.set(path, out);
+    return out;
+  }
+
+  /** Files whose imports or requires name `target`. */
+  importersOf(target: string): string[] {
+    const cached = this.importers.get(target);
+    if (cached) return cached;
+    const stem = stemOf(target);
+    const out: string[] = [];
+    for (const f of this.host.files) {
+      if (f === target) continue;
+      const text = this.host.text(f);
+      if (text === null || !text.includes(stem)) continue;
+      for (const m of text.matchAll(SPECIFIER)) {
+        if (m[2].includes(stem) && this.resolve(f, m[2]) === target) { out.push(f); break; }
+      }
+    }
+    this.importers.set(target, out);
+    return out;
+  }
+}
+
+export function languageOf(path: string): Language {
+  if (/\.tsx$/.test(path)) return 'tsx';
+  if (/\.(ts|mts|cts)$/.test(path)) return 'ts';
+  if (/\.jsx$/.test(path)) return 'jsx';
+  return 'js';
+}

@@ -1,0 +1,58 @@
+// What the link stage may read: every JS/TS file of the listing (read on demand, once), the texts already read,
+// and the root's tsconfig/jsconfig path aliases. Too large and minified files are not worth following into.
+import { readFileSync, promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { FileText, ListedFile } from '../model/file.js';
+import type { RequestInfo, Site } from '../model/site.js';
+import { DEFAULT_MAX_BYTES, isMinified } from '../discover/read.js';
+import type { LinkHost } from '../link/program.js';
+import { parseAliases } from '../link/resolve.js';
+
+export async function linkHost(root: string, files: readonly ListedFile[], reads: ReadonlyMap<string, FileText>): Promise<LinkHost> {
+  const code = files.filter((f) => f.treatment === 'code' && f.size <= DEFAULT_MAX_BYTES);
+  const byPath = new Map(code.map((f) => [f.path, f]));
+  const cache = new Map<string, string | null>();
+  let config: string | null = null;
+  for (const name of ['tsconfig.json', 'jsconfig.json']) {
+    try {
+      config = await fs.readFile(path.join(root, name), 'utf8');
+      break;
+    } catch { /* none */ }
+  }
+  return {
+    files: code.map((f) => f.path),
+    aliases: parseAliases(config),
+    text(p: string): string | null {
+      if (cache.has(p)) return cache.get(p)!;
+      let t: string | null = reads.get(p)?.text ?? null;
+      if (t === null) {
+        const f = byPath.get(p);
+        try {
+          t = f ? readFileSync(f.abs, 'utf8') : null;
+        } catch {
+          t = null;
+        }
+      }
+      if (t !== null && isMinified(t)) t = null;
+      cache.set(p, t);
+      return t;
+    },
+  };
+}
+
+/** Add the requests the link stage found in other files to their sites (the host goes: it only served the scan). */
+export function attachLinkedRequests(sites: Site[], found: ReadonlyMap<string, Array<RequestInfo & { host?: string | null }>>): void {
+  const byId = new Map(sites.map((s) => [s.id, s]));
+  for (const [id, reqs] of found) {
+    const site = byId.get(id);
+    if (!site) continue;
+    const have = new Set(site.requests.map((r) => `${r.file}:${r.line}:${r.method}:${r.path}:${r.call ?? ''}`));
+    for (const r of reqs) {
+      const { host: _host, ...rest } = r;
+      const k = `${rest.file}:${rest.line}:${rest.method}:${rest.path}:${rest.call ?? ''}`;
+      if (have.has(k)) continue;
+      have.add(k);
+      site.requests.push(rest);
+    }
+  }
+}

@@ -1,0 +1,100 @@
+// A call made through a client value (an SDK client, an axios instance, a `request.defaults` instance) → the HTTP
+// requests it makes: SDK method chains through the libraries' maps, `apiRequest({ method, path })` and instance
+// verbs (`api.get('/crm/v3/…')`) through the evaluated arguments and the instance's base URL.
+import type { Client, HttpMethod, RequestInfo } from '../model/site.js';
+import { libraryEndpoints, lifecycleFor, scopesFor } from '../scopes/index.js';
+import { ts, getProp, lineCol, propValue, unwrap } from './ast.js';
+import { methodFrom } from './clients.js';
+import type { Lib } from './library-names.js';
+import type { ReceiverCall } from './receivers.js';
+import { evalString, hostAndPath, joinUrl } from './url.js';
+
+/** What kind of client a key configures (pure data: it travels to the link stage). */
+export type ClientKind =
+  | { kind: 'sdk'; lib: Lib }
+  | { kind: 'axios'; baseURL?: string }
+  | { kind: 'request'; baseUrl?: string };
+
+/** A request with the host it goes to (for the not-HubSpot check) and, when its endpoint is unknown, why. */
+export type HostedRequest = RequestInfo & { host?: string | null; unresolved?: string | null };
+
+const SDK_CLIENT: Record<Lib, Client> = { 'hubspot-api-client': 'hubspot-api-client', hubspot: 'hubspot', 'hubspot-api': 'hubspot-api' };
+/** Calls on an SDK client that configure it and send nothing. */
+const SDK_SETUP = /^(setApiKey|setAccessToken|setDeveloperApiKey|setOAuthToken|refreshAccessToken|config|init|on|use|then|catch|bind|call|apply|toString)$/;
+const VERBS: Record<string, HttpMethod> = { get: 'GET', delete: 'DELETE', del: 'DELETE', head: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH' };
+const BODY_VERBS = new Set(['post', 'put', 'patch']);
+
+export function requestInfo(client: Client, method: HttpMethod | null, path: string | null, line: number, call?: string, objectType?: string): HostedRequest {
+  const m = scopesFor(method, path, objectType);
+  const info: HostedRequest = { file: '', line, client, method, path, scopes: m.scopes, lifecycle: lifecycleFor(method, path) };
+  if (call) info.call = call;
+  if (m.uncertain.length) info.scopesUncertain = m.uncertain;
+  return info;
+}
+
+/** The requests one call through a client makes (empty when the call sends nothing, e.g. `api.interceptors.request.use`). */
+export function requestsOfCall(kind: ClientKind, rc: ReceiverCall): HostedRequest[] {
+  const sf = rc.call.getSourceFile();
+  const line = lineCol(sf, rc.call.getStart(sf)).line;
+  if (kind.kind === 'sdk') return sdkRequests(kind.lib, rc, line);
+  return httpRequests(kind, rc, line);
+}
+
+function sdkRequests(lib: Lib, rc: ReceiverCall, line: number): HostedRequest[] {
+  const client = SDK_CLIENT[lib];
+  if (!rc.chain.length || SDK_SETUP.test(rc.chain[rc.chain.length - 1])) return [];
+  const chain = rc.chain.join('.');
+  if (rc.chain[rc.chain.length - 1] === 'apiRequest' || rc.chain[rc.chain.length - 1] === 'request') {
+    const a0 = rc.call.arguments[0] ? unwrap(rc.call.arguments[0]) : undefined;
+    if (a0 && ts.isObjectLiteralExpression(a0)) {
+      const pathExpr = propValue(getProp(a0, 'path')) ?? propValue(getProp(a0, 'url')) ?? propValue(getProp(a0, 'uri'));
+      const method = methodFrom(a0, 'GET');
+      if (pathExpr) {
+        const hp = hostAndPath(evalString(pathExpr));
+        if (hp.path) return [{ ...requestInfo(client, method, hp.path, line, chain), host: hp.host }];
+      }
+      return [unresolved(client, method, line, chain, 'dynamic-path')];
+    }
+  }
+  const eps = libraryEndpoints(lib, chain);
+  if (!eps || !eps.length) return [unresolved(client, null, line, chain, 'unknown-method')];
+  return eps.map((ep) => requestInfo(client, ep.method, ep.path, line, chain));
+}
+
+function httpRequests(kind: Extract<ClientKind, { kind: 'axios' | 'request' }>, rc: ReceiverCall, line: number): HostedRequest[] {
+  const client: Client = kind.kind;
+  const base = kind.kind === 'axios' ? kind.baseURL : kind.baseUrl;
+  const args = rc.call.arguments;
+  let method: HttpMethod | null = null;
+  let url: ts.Expression | undefined;
+  if (rc.chain.length === 0 || (rc.chain.length === 1 && rc.chain[0] === 'request')) {
+    // api(config) / api(url, config) / api.request(config)
+    const a0 = args[0] ? unwrap(args[0]) : undefined;
+    if (a0 && ts.isObjectLiteralExpression(a0)) {
+      url = propValue(getProp(a0, 'url')) ?? propValue(getProp(a0, 'uri'));
+      method = methodFrom(a0, 'GET');
+    } else {
+      url = args[0];
+      method = methodFrom(args[1], 'GET');
+    }
+  } else if (rc.chain.length === 1 && VERBS[rc.chain[0]]) {
+    url = args[0];
+    method = VERBS[rc.chain[0]];
+    if (kind.kind === 'request') method = methodFrom(args[1], method);
+    void BODY_VERBS;
+  } else {
+    return [];
+  }
+  if (!url) return [unresolved(client, method, line, undefined, 'dynamic-path')];
+  let s = evalString(url);
+  if (base !== undefined && !/^[a-z]+:\/\//i.test(s)) s = joinUrl(base, s);
+  const hp = hostAndPath(s);
+  if (!hp.path) return [{ ...unresolved(client, method, line, undefined, 'dynamic-path'), host: hp.host }];
+  return [{ ...requestInfo(client, method, hp.path, line), host: hp.host }];
+}
+
+function unresolved(client: Client, method: HttpMethod | null, line: number, call: string | undefined, why: string): HostedRequest {
+  const info: HostedRequest = { file: '', line, client, method, path: null, scopes: [], lifecycle: null, unresolved: why };
+  if (call) info.call = call;
+  return info;
+}
