@@ -3,7 +3,9 @@
 // the exported functions, follows the value there with the scan's own receiver analysis, and returns the requests
 // made through it in every file, for the site that configured the key.
 import type { HostedRequest } from '../scan/client-calls.js';
-import { requestsOfCall } from '../scan/client-calls.js';
+import { requestInfo, requestOf, requestsOfCall } from '../scan/client-calls.js';
+import { hostAndPath } from '../scan/url.js';
+import { usesOf } from '../scan/flow.js';
 import type { SiteLink } from '../scan/context.js';
 import { ts, unwrap } from '../scan/ast.js';
 import { usesOfBinding, usesOfParameter, usesOfValue, type Escape, type Path, type ReceiverUses } from '../scan/receivers.js';
@@ -30,16 +32,25 @@ export function link(links: readonly SiteLink[], host: LinkHost): LinkResult {
   let followed = 0;
   while (queue.length) {
     const l = queue.shift()!;
-    const key = `${l.siteId}\0${l.file}\0${JSON.stringify(l.escape)}`.replace(/"line":\d+,?/, '');
+    const { line: _line, ...where } = l.escape;
+    const key = `${l.siteId}\0${l.file}\0${l.value ?? ''}\0${JSON.stringify(where)}`;
     if (seen.has(key)) continue;
     seen.add(key);
     if (++followed > MAX_LINKS) { result.truncated = true; break; }
-    const found = l.escape.kind === 'export' ? followExport(program, l.file, l.escape) : followArgument(program, l.file, l.escape);
+    const list = result.requests.get(l.siteId) ?? [];
+    result.requests.set(l.siteId, list);
+    const values: Array<{ file: string; node: ts.Expression; bindings: ParsedFile['bindings'] }> = [];
+    const found = l.escape.kind === 'export' ? followExport(program, l.file, l.escape, l.value ? values : null) : followArgument(program, l.file, l.escape, l.value ? values : null);
     for (const { file, uses } of found) {
-      const list = result.requests.get(l.siteId) ?? [];
-      for (const c of uses.calls) for (const r of requestsOfCall(l.client, c)) list.push({ ...r, file });
-      result.requests.set(l.siteId, list);
+      if (l.client) for (const c of uses.calls) for (const r of requestsOfCall(l.client, c)) list.push({ ...r, file });
       for (const escape of uses.escapes) queue.push({ ...l, file, escape });
+    }
+    // a URL or options value: where it is reached, the scan's own flow analysis finds the requests it is given to
+    for (const v of values) {
+      for (const u of usesOf(v.node, l.value!, { bindings: v.bindings })) {
+        if (u.kind === 'request') list.push({ ...withSiteUrl(requestOf(u.req), l.url), file: v.file });
+        else if (u.escape) queue.push({ ...l, file: v.file, escape: u.escape });
+      }
     }
   }
   result.filesParsed = program.parsedCount;
@@ -48,12 +59,25 @@ export function link(links: readonly SiteLink[], host: LinkHost): LinkResult {
 
 interface Found { file: string; uses: ReceiverUses }
 
-/** `file` exports the client as `escape.name`: follow it in every file that imports it (and re-exports on). */
-function followExport(program: Program, file: string, escape: Extract<Escape, { kind: 'export' }>): Found[] {
+/**
+ * A request reached by a URL or options value: where the request's own URL is a parameter (`rp({ uri: url })`),
+ * the URL evaluated at the key's site says where it goes.
+ */
+function withSiteUrl(r: HostedRequest, url: string | undefined): HostedRequest {
+  if (url === undefined || (r.path !== null && !/^(\/\{\})+$/.test(r.path))) return r;
+  const hp = hostAndPath(url);
+  if (!hp.path) return r;
+  return { ...requestInfo(r.client, r.method, hp.path, r.line), host: hp.host };
+}
+type Values = Array<{ file: string; node: ts.Expression; bindings: ParsedFile['bindings'] }> | null;
+
+/** `file` exports the value as `escape.name`: follow it in every file that imports it (and re-exports on). */
+function followExport(program: Program, file: string, escape: Extract<Escape, { kind: 'export' }>, values: Values): Found[] {
   const out: Found[] = [];
   for (const importer of program.importersOf(file)) {
     const pf = program.parsed(importer);
     if (!pf) continue;
+    const onValue = values ? (node: ts.Expression): void => { values.push({ file: importer, node, bindings: pf.bindings }); } : undefined;
     for (const imp of importsOf(pf, program, file)) {
       const path = pathAfterImport(escape.name, escape.path, imp.imported);
       if (!path) continue;
@@ -64,23 +88,24 @@ function followExport(program: Program, file: string, escape: Extract<Escape, { 
         continue;
       }
       const uses = imp.start.kind === 'value'
-        ? usesOfValue(imp.start.node, pf.bindings, path)
-        : usesOfBinding(imp.start.name, imp.start.decl, pf.bindings, path);
+        ? usesOfValue(imp.start.node, pf.bindings, path, onValue)
+        : usesOfBinding(imp.start.name, imp.start.decl, pf.bindings, path, onValue);
       out.push({ file: importer, uses });
     }
   }
   return out;
 }
 
-/** `file` passes the client to a function another module exports: follow that function's parameter. */
-function followArgument(program: Program, file: string, escape: Extract<Escape, { kind: 'argument' }>): Found[] {
+/** `file` passes the value to a function another module exports: follow that function's parameter. */
+function followArgument(program: Program, file: string, escape: Extract<Escape, { kind: 'argument' }>, values: Values): Found[] {
   const target = program.resolve(file, escape.module);
   if (!target) return [];
   const pf = program.parsed(target);
   if (!pf) return [];
   const fn = exportedFunction(pf.sf, escape.imported, escape.member);
   if (!fn) return [];
-  return [{ file: target, uses: usesOfParameter(fn, escape.index, pf.bindings, escape.path) }];
+  const onValue = values ? (node: ts.Expression): void => { values.push({ file: target, node, bindings: pf.bindings }); } : undefined;
+  return [{ file: target, uses: usesOfParameter(fn, escape.index, pf.bindings, escape.path, onValue) }];
 }
 
 type Start =

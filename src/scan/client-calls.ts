@@ -4,7 +4,7 @@
 import type { Client, HttpMethod, RequestInfo } from '../model/site.js';
 import { libraryEndpoints, lifecycleFor, scopesFor } from '../scopes/index.js';
 import { ts, getProp, lineCol, propValue, unwrap } from './ast.js';
-import { methodFrom } from './clients.js';
+import { methodFrom, type RequestCall } from './clients.js';
 import type { Lib } from './library-names.js';
 import type { ReceiverCall } from './receivers.js';
 import { evalString, hostAndPath, joinUrl } from './url.js';
@@ -96,5 +96,17 @@ function httpRequests(kind: Extract<ClientKind, { kind: 'axios' | 'request' }>, 
 function unresolved(client: Client, method: HttpMethod | null, line: number, call: string | undefined, why: string): HostedRequest {
   const info: HostedRequest = { file: '', line, client, method, path: null, scopes: [], lifecycle: null, unresolved: why };
   if (call) info.call = call;
+  return info;
+}
+
+/** The request a recognised HTTP call makes: its URL evaluated (with an instance's base URL), method and scopes. */
+export function requestOf(req: RequestCall): HostedRequest {
+  const sf = req.call.getSourceFile();
+  let url = req.url ? evalString(req.url) : null;
+  if (url !== null && req.baseURL !== undefined && !/^[a-z]+:\/\//i.test(url)) url = joinUrl(req.baseURL, url);
+  const hp = url === null ? { host: null, path: null } : hostAndPath(url);
+  const line = lineCol(sf, req.call.getStart(sf)).line;
+  const info = hp.path === null ? unresolved(req.client, req.method, line, undefined, url === null ? 'no-url' : 'dynamic-path') : requestInfo(req.client, req.method, hp.path, line);
+  info.host = hp.host;
   return info;
 }

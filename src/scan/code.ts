@@ -12,7 +12,7 @@ import { usesOf, type FlowContext, type Use } from './flow.js';
 import { findHits, type Hit } from './hits.js';
 import { collectBindings, type Bindings } from './imports.js';
 import type { Lib } from './libraries.js';
-import { requestInfo, requestsOfCall, type ClientKind, type HostedRequest } from './client-calls.js';
+import { requestOf, requestsOfCall, type ClientKind } from './client-calls.js';
 import { usesOfValue, type Escape, type ReceiverUses } from './receivers.js';
 import { addAuthorizationHeader, indentationAt, removeProperty } from './object-edits.js';
 import { analyseQueryKey, piecesOf, urlExpressionOf } from './query-string.js';
@@ -44,6 +44,12 @@ interface Draft {
   /** The client the key configures, and where it leaves the file (the link stage follows it there). */
   client?: ClientKind;
   escapes: Escape[];
+  /** URLs or options holding the key that leave the file (the link stage lists the requests they reach). */
+  valueEscapes: Array<{ as: 'url' | 'options'; escape: Escape }>;
+  /** The path of the URL that holds the key, when it can be evaluated (a developer-key endpoint is known by it). */
+  urlPath?: string | null;
+  /** The URL the key's request goes to, evaluated where the key is (`{}` for what is not known). */
+  siteUrl?: string;
 }
 
 export function scanCode(input: ScanInput): FileFindings {
@@ -128,8 +134,9 @@ function scanSource(sf: ts.SourceFile, input: ScanInput, out: FileFindings): voi
     site.message = messageFor(site, d.editError);
     out.sites.push(site);
     if (d.status === 'auto') out.edits.set(id, d.edits);
-    if ((d.status === 'auto' || d.status === 'manual') && d.client) {
-      for (const escape of d.escapes) (out.links ??= []).push({ siteId: id, file: file.path, client: d.client, escape });
+    if (d.status === 'auto' || d.status === 'manual') {
+      if (d.client) for (const escape of d.escapes) (out.links ??= []).push({ siteId: id, file: file.path, client: d.client, escape });
+      for (const v of d.valueEscapes) (out.links ??= []).push({ siteId: id, file: file.path, value: v.as, escape: v.escape, ...(d.siteUrl !== undefined ? { url: d.siteUrl } : {}) });
     }
   }
 }
@@ -155,7 +162,7 @@ function addParseErrorFallback(sf: ts.SourceFile, drafts: Draft[]): void {
     lines.add(line);
     drafts.push({
       pos: m.index!, pattern: /hapikey=/i.test(text.slice(m.index!, m.index! + 8)) ? 'query-string' : 'other', category: 'P08_QS_OTHER_CLIENT',
-      status: 'manual', reason: 'parse-error', keyExpr: null, literal: null, requests: [], headerCalls: [], unknown: [], edits: [], flags: [], escapes: [],
+      status: 'manual', reason: 'parse-error', keyExpr: null, literal: null, requests: [], headerCalls: [], unknown: [], edits: [], flags: [], escapes: [], valueEscapes: [],
     });
   }
   drafts.sort((a, b) => a.pos - b.pos);
@@ -174,7 +181,7 @@ function ultimateSource(e: ts.Expression): string | undefined {
 
 function analyse(hit: Hit, sf: ts.SourceFile, bindings: Bindings, flow: FlowContext, style: Style, tokenEnv: string): Draft | null {
   const base = (pattern: Pattern, category: Category): Draft => ({
-    pos: hit.pos, pattern, category, keyExpr: null, literal: null, requests: [], headerCalls: [], unknown: [], edits: [], flags: [], escapes: [],
+    pos: hit.pos, pattern, category, keyExpr: null, literal: null, requests: [], headerCalls: [], unknown: [], edits: [], flags: [], escapes: [], valueEscapes: [],
   });
   switch (hit.kind) {
     case 'comment': {
@@ -232,6 +239,10 @@ function analyseQuery(node: ts.Node, pos: number, sf: ts.SourceFile, flow: FlowC
     if (lit !== null) { d.keyExpr = null; d.literal = lit; }
   }
   if (q.name !== 'hapikey') { d.status = 'manual'; d.reason = 'param-name-case'; }
+  // `'?hapikey=' + { TOKEN }` sends "[object Object]": rewriting it would send `Bearer [object Object]`
+  if (d.keyExpr && ts.isObjectLiteralExpression(unwrap(d.keyExpr))) { d.flags.push('key-is-object'); d.status = 'manual'; d.reason = 'key-is-object'; }
+  d.siteUrl = evalString(urlExpr);
+  d.urlPath = hostAndPath(d.siteUrl).path;
   if (q.error) { d.editError = q.error; }
   else d.edits.push(...q.edits!);
   noteLiteral(d);
@@ -375,6 +386,8 @@ function analyseProperty(prop: ts.PropertyAssignment | ts.ShorthandPropertyAssig
         return d;
       }
       // options object given straight to a call, or a shared const
+      const urlProp = propValue(getProp(options, 'url')) ?? propValue(getProp(options, 'uri'));
+      if (urlProp) d.siteUrl = evalString(urlProp);
       const uses = usesOf(options, 'options', flow);
       const reqs = uses.filter((u): u is Extract<Use, { kind: 'request' }> => u.kind === 'request');
       if (reqs.length === 1 && uses.length === 1) {
@@ -394,14 +407,14 @@ function analyseProperty(prop: ts.PropertyAssignment | ts.ShorthandPropertyAssig
         // a shared options object: `const AUTH = { params: { hapikey } }` used by several calls
         d.pattern = 'shared-config';
         d.category = 'P06_QS_SHARED_OBJECT';
-        for (const u of uses) if (u.kind === 'request') addRequest(d, u.req); else d.unknown.push(u);
+        for (const u of uses) if (u.kind === 'request') addRequest(d, u.req); else noteUnknown(d, u, 'options');
         swapForHeader(d, options, op, obj, prop, sf, style, tokenEnv);
         d.selfContained = true;
         if (d.unknown.some((u) => u.kind === 'unknown' && u.why === 'spread')) d.flags.push('spread-config');
         return d;
       }
       if (uses.some((u) => u.kind === 'unknown' && u.why === 'body-position')) { d.status = 'manual'; d.reason = 'key-in-body'; return d; }
-      d.unknown.push(...uses);
+      for (const u of uses) noteUnknown(d, u, 'options');
       return d;
     }
   }
@@ -671,8 +684,14 @@ function clientRequests(d: Draft, client: ClientKind, uses: ReceiverUses): void 
 function followToRequests(d: Draft, value: ts.Expression, as: 'url' | 'options', flow: FlowContext): void {
   for (const u of usesOf(value, as, flow)) {
     if (u.kind === 'request') { addRequest(d, u.req); d.headerCalls.push(u.req); }
-    else d.unknown.push(u);
+    else noteUnknown(d, u, as);
   }
+}
+
+/** A use the file does not show: it keeps the site from `auto`; where the value leaves the file, the link stage looks. */
+function noteUnknown(d: Draft, u: Use, as: 'url' | 'options'): void {
+  d.unknown.push(u);
+  if (u.kind === 'unknown' && u.escape) d.valueEscapes.push({ as, escape: u.escape });
 }
 
 function instanceRequests(d: Draft, create: ts.CallExpression, bindings: Bindings): void {
@@ -682,14 +701,7 @@ function instanceRequests(d: Draft, create: ts.CallExpression, bindings: Binding
 }
 
 function addRequest(d: Draft, req: RequestCall): void {
-  const sf = req.call.getSourceFile();
-  let url = req.url ? evalString(req.url) : null;
-  if (url !== null && req.baseURL !== undefined && !/^[a-z]+:\/\//i.test(url)) url = joinUrl(req.baseURL, url);
-  const hp = url === null ? { host: null, path: null } : hostAndPath(url);
-  const line = lineCol(sf, req.call.getStart(sf)).line;
-  const info = requestInfo(req.client, req.method, hp.path, line);
-  (info as RequestInfo & { host?: string | null }).host = hp.host;
-  d.requests.push(info);
+  d.requests.push(requestOf(req));
 }
 
 function tokenText(d: Draft, sf: ts.SourceFile, tokenEnv: string): string {
@@ -740,6 +752,9 @@ function headerEditFor(req: RequestCall, bearer: string, style: Style): TextEdit
       return { start: opt.getStart(), end: opt.getStart(), text: headerObj + ', ' };
     }
     if (ts.isIdentifier(o) && o.text === 'undefined') return { start: opt.getStart(), end: opt.end, text: headerObj };
+    // `const options = { … }; rp(options)`: the header goes into that object when this call is its only use
+    const own = ts.isIdentifier(o) ? soleOptionsObject(o) : null;
+    if (own) return addAuthorizationHeader(own, bearer, style);
     return { error: 'options-not-literal' };
   }
   if (args.length === 0) return { error: 'no-arguments' };
@@ -749,6 +764,16 @@ function headerEditFor(req: RequestCall, bearer: string, style: Style): TextEdit
   const last = args[args.length - 1];
   const fill = 'undefined, '.repeat(missing);
   return { start: last.end, end: last.end, text: ', ' + fill + headerObj };
+}
+
+/** The object literal a variable holds when the variable is used once, here (so adding to it changes no other call). */
+function soleOptionsObject(id: ts.Identifier): ts.ObjectLiteralExpression | null {
+  const init = constInitializer(id);
+  if (!init || !ts.isObjectLiteralExpression(init)) return null;
+  const decl = declarationOf(id);
+  if (!decl || !ts.isVariableDeclaration(decl) || !ts.isIdentifier(decl.name) || exportNamesOf(id.getSourceFile(), id.text).length) return null;
+  const refs = referencesOf(id.text, enclosingScope(decl), decl);
+  return refs.length === 1 && refs[0] === id ? init : null;
 }
 
 // ---------------------------------------------------------------- classification
@@ -765,7 +790,7 @@ function classify(d: Draft, c: ClassifyContext): void {
   }
   if (d.status === 'ignored' || d.status === 'developer-key') return;
   // developer keys: decided by the endpoint first, then by naming
-  if (d.requests.some((r) => r.path && isDeveloperKeyEndpoint(r.method, r.path))) {
+  if (d.requests.some((r) => r.path && isDeveloperKeyEndpoint(r.method, r.path)) || (!d.requests.some((r) => r.path) && d.urlPath && isDeveloperKeyEndpoint(null, d.urlPath))) {
     d.status = 'developer-key';
     d.reason = 'developer-key-endpoint';
     d.category = 'P20_DEVKEY';
@@ -790,7 +815,7 @@ function classify(d: Draft, c: ClassifyContext): void {
   if (d.editError) { d.status = 'manual'; d.reason = d.editError; return; }
   if (!d.selfContained) {
     const unknown = d.unknown.filter((u) => u.kind === 'unknown');
-    if (!d.headerCalls.length) { d.status = 'manual'; d.reason = unknown.length ? 'request-not-found' : 'request-not-found'; return; }
+    if (!d.headerCalls.length) { d.status = 'manual'; d.reason = d.valueEscapes.length ? 'key-escapes' : 'request-not-found'; return; }
     if (unknown.length) { d.status = 'manual'; d.reason = 'key-escapes'; return; }
   }
   if (c.browser && !c.rewriteBrowser) { d.status = 'manual'; d.reason = 'browser-code'; return; }

@@ -50,6 +50,11 @@ export interface FileFindings {
 export interface SiteLink {
   siteId: string;
   file: string;
-  client: ClientKind;
+  /** A client (follow the calls made through it) … */
+  client?: ClientKind;
+  /** … or a URL / options value (follow it to the requests it is given to). */
+  value?: 'url' | 'options';
+  /** For a value: the URL evaluated where the key is (the function it is passed to may only see a parameter). */
+  url?: string;
   escape: Escape;
 }

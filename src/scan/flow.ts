@@ -4,10 +4,24 @@ import { methodFrom, recogniseRequest, type RequestCall } from './clients.js';
 import type { Bindings } from './imports.js';
 import { isRelative } from './imports.js';
 import { resolveFunction } from './url.js';
+import { exportNamesOf } from './exports.js';
+import { usesOfResult, type Escape, type Path } from './receivers.js';
 
 export type Use =
   | { kind: 'request'; req: RequestCall; as: 'url' | 'options' }
-  | { kind: 'unknown'; node: ts.Node; why: string };
+  /** A use the file does not show; `escape` says where the value leaves the file, for the link stage to follow. */
+  | { kind: 'unknown'; node: ts.Node; why: string; escape?: Escape };
+
+const NO_PATH: Path = { expect: [], prefix: [] };
+
+function lineOf(n: ts.Node): number {
+  const sf = n.getSourceFile();
+  return sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1;
+}
+
+function exportEscape(node: ts.Node, name: string, path: Path): Use {
+  return { kind: 'unknown', node, why: 'exported', escape: { kind: 'export', name, path, line: lineOf(node) } };
+}
 
 export interface FlowContext {
   bindings: Bindings;
@@ -34,6 +48,10 @@ export function usesOf(node: ts.Expression, as: 'url' | 'options', ctx: FlowCont
     if (req) {
       if (as === 'url' && req.url && unwrap(req.url) === unwrap(n as ts.Expression)) return [{ kind: 'request', req, as }];
       if (as === 'options' && index === req.optionsIndex) return [{ kind: 'request', req, as }];
+      // request(options, cb): the first argument of the request family may be the whole options object
+      if (as === 'options' && index === 0 && req.client === 'request' && !req.configForm) {
+        return [{ kind: 'request', req: { ...req, url: null, optionsIndex: 0, configForm: true }, as }];
+      }
       const body = req.client === 'axios' && !req.configForm && index === req.optionsIndex - 1;
       return [{ kind: 'unknown', node: p, why: body ? 'body-position' : as === 'url' ? 'url-not-in-url-position' : 'options-not-in-options-position' }];
     }
@@ -56,6 +74,13 @@ export function usesOf(node: ts.Expression, as: 'url' | 'options', ctx: FlowCont
         if (w && ((as === 'url' && w.urlIndex === index) || (as === 'options' && w.optionsIndex === index))) {
           return [{ kind: 'request', req: { call: p, client: 'fetch', method: methodFrom(p.arguments[w.optionsIndex], 'GET'), url: p.arguments[w.urlIndex] ?? null, optionsIndex: w.optionsIndex, configForm: false, headers: 'options' }, as }];
         }
+      }
+    }
+    // a function of another file of the repository: the link stage follows its parameter
+    if (chain) {
+      const b = ctx.bindings.get(chain[0]);
+      if (b && isRelative(b.module)) {
+        return [{ kind: 'unknown', node: p, why: `passed-to:${chain.join('.')}`, escape: { kind: 'argument', module: b.module, imported: b.imported, member: chain.slice(1), index, isNew: false, path: NO_PATH, line: lineOf(p) } }];
       }
     }
     return [{ kind: 'unknown', node: p, why: `passed-to:${chain ? chain.join('.') : 'call'}` }];
@@ -88,17 +113,29 @@ export function usesOf(node: ts.Expression, as: 'url' | 'options', ctx: FlowCont
   if (ts.isVariableDeclaration(p) && p.initializer === n && ts.isIdentifier(p.name)) {
     const scope = enclosingScope(p);
     const refs = referencesOf(p.name.text, scope, p);
-    if (isExported(p)) return [...refs.flatMap((r) => next(r)), { kind: 'unknown', node: p, why: 'exported' }];
+    if (isExported(p)) {
+      const names = exportNamesOf(p.getSourceFile(), p.name.text);
+      const escapes: Use[] = names.length ? names.map((name) => exportEscape(p, name, NO_PATH)) : [{ kind: 'unknown', node: p, why: 'exported' }];
+      return [...refs.flatMap((r) => next(r)), ...escapes];
+    }
     if (refs.length === 0) return [{ kind: 'unknown', node: p, why: 'never-used' }];
     return refs.flatMap((r) => next(r));
   }
   // x = value (assignment to a plain variable)
   if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.right === n) {
-    return [{ kind: 'unknown', node: p, why: 'assigned' }];
+    const name = cjsExportName(p.left);
+    return [name === null ? { kind: 'unknown', node: p, why: 'assigned' } : exportEscape(p, name, NO_PATH)];
   }
   // a function's result: `id => \`…\`` or `return …`
   const fn = returnedFrom(n, p);
-  if (fn) return callsOf(fn).flatMap((c) => c === null ? [{ kind: 'unknown' as const, node: fn, why: 'function-escapes' }] : next(c));
+  if (fn) {
+    // the function's result: followed wherever the function goes (calls here, tables of builders, exports)
+    const found: Use[] = [];
+    const r = usesOfResult(fn, ctx.bindings, (call) => { found.push(...next(call)); });
+    for (const escape of r.escapes) found.push({ kind: 'unknown', node: fn, why: 'exported', escape });
+    for (const l of r.lost) found.push({ kind: 'unknown', node: l.node, why: l.why });
+    return found.length ? found : [{ kind: 'unknown', node: fn, why: 'function-escapes' }];
+  }
   // { url: value } inside a config object
   if (ts.isPropertyAssignment(p) && p.initializer === n && as === 'url') {
     const key = propName(p.name);
@@ -114,7 +151,14 @@ export function usesOf(node: ts.Expression, as: 'url' | 'options', ctx: FlowCont
   if (ts.isSpreadAssignment(p) && as === 'options' && ts.isObjectLiteralExpression(p.parent)) {
     return [{ kind: 'unknown', node: p, why: 'spread' }];
   }
-  if (ts.isExportAssignment(p)) return [{ kind: 'unknown', node: p, why: 'exported' }];
+  if (ts.isExportAssignment(p)) return [exportEscape(p, 'default', NO_PATH)];
+  // { name: value } in `module.exports = { … }`
+  if ((ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && ts.isObjectLiteralExpression(p.parent)) {
+    const key = propName(p.name);
+    const owner = outerParent(p.parent).parent;
+    const whole = owner && ts.isBinaryExpression(owner) && owner.operatorToken.kind === ts.SyntaxKind.EqualsToken ? cjsExportName(owner.left) : null;
+    if (key && whole === '*') return [exportEscape(p, key, NO_PATH)];
+  }
   if (ts.isExpressionStatement(p)) return [];
   return [{ kind: 'unknown', node: p, why: ts.SyntaxKind[p.kind] }];
 }
@@ -166,27 +210,6 @@ function returnedFrom(n: ts.Node, p: ts.Node): ts.FunctionLikeDeclaration | null
   return null;
 }
 
-/** The calls of a function (null entries: it escapes where calls cannot be found). */
-function callsOf(fn: ts.FunctionLikeDeclaration): Array<ts.CallExpression | null> {
-  const sf = fn.getSourceFile();
-  // name by which it is called: `function f`, `const f = () =>`, `{ f: () => … }` in `const table = {…}`
-  let name: string | null = null;
-  let owner: string | null = null;
-  if ((ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.name) name = fn.name.text;
-  const { parent } = outerParent(fn);
-  if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) name = parent.name.text;
-  if ((ts.isPropertyAssignment(parent) && parent.initializer) || ts.isMethodDeclaration(fn)) {
-    const prop = ts.isMethodDeclaration(fn) ? fn : parent as ts.PropertyAssignment;
-    name = propName(prop.name);
-    const obj = prop.parent;
-    if (ts.isObjectLiteralExpression(obj) && ts.isVariableDeclaration(obj.parent) && ts.isIdentifier(obj.parent.name)) owner = obj.parent.name.text;
-    else return [null];
-  }
-  if (!name) return [null];
-  const calls: Array<ts.CallExpression | null> = [...(callIndex(sf).get(owner === null ? name : `${owner}.${name}`) ?? [])];
-  return calls.length ? calls : [null];
-}
-
 /**
  * A request found inside a local wrapper (`const request = (url, opts) => fetch(url, opts)`) whose options are the
  * wrapper's own parameter: the header belongs in the options the wrapper's caller passes, not inside the wrapper
@@ -216,25 +239,11 @@ function parameterIndex(fn: ts.FunctionLikeDeclaration, e: ts.Expression): numbe
   return fn.parameters.findIndex((q) => ts.isIdentifier(q.name) && q.name.text === id.text);
 }
 
-const callCache = new WeakMap<ts.SourceFile, Map<string, ts.CallExpression[]>>();
-
-/** Every call of a file by its callee chain (`f`, `table.f`), computed once per file. */
-function callIndex(sf: ts.SourceFile): Map<string, ts.CallExpression[]> {
-  let index = callCache.get(sf);
-  if (index) return index;
-  const m = new Map<string, ts.CallExpression[]>();
-  walk(sf, (n) => {
-    if (ts.isCallExpression(n)) {
-      const c = chainOf(n.expression);
-      if (c && c.length <= 2) {
-        const k = c.join('.');
-        const list = m.get(k);
-        if (list) list.push(n);
-        else m.set(k, [n]);
-      }
-    }
-  });
-  callCache.set(sf, m);
-  index = m;
-  return index;
+/** `module.exports` → '*', `module.exports.x` / `exports.x` → 'x'; anything else null. */
+function cjsExportName(left: ts.Expression): string | null {
+  const chain = chainOf(left);
+  if (!chain) return null;
+  const rest = chain[0] === 'module' && chain[1] === 'exports' ? chain.slice(2) : chain[0] === 'exports' ? chain.slice(1) : null;
+  if (!rest || rest.length > 1) return null;
+  return rest.length ? rest[0] : '*';
 }

@@ -40,6 +40,8 @@ const MAX_STEPS = 4000;
 const MAX_DEPTH = 24;
 
 interface Walker {
+  /** Value mode: where the followed value (a URL, an options object) is reached, hand it over instead of climbing on. */
+  onValue?: (e: ts.Expression) => void;
   sf: ts.SourceFile;
   bindings: Bindings;
   out: ReceiverUses;
@@ -48,21 +50,21 @@ interface Walker {
 }
 
 /** Every use of the value `start` evaluates to (an expression), holding the client at `path`. */
-export function usesOfValue(start: ts.Expression, bindings: Bindings, path: Path = { expect: [], prefix: [] }): ReceiverUses {
-  const w = newWalker(start.getSourceFile(), bindings);
+export function usesOfValue(start: ts.Expression, bindings: Bindings, path: Path = { expect: [], prefix: [] }, onValue?: (e: ts.Expression) => void): ReceiverUses {
+  const w = newWalker(start.getSourceFile(), bindings, onValue);
   follow(w, start, path, 0);
   return w.out;
 }
 
 /** Every use of a name bound by `decl` (an import, a parameter, a variable) whose value holds the client at `path`. */
-export function usesOfBinding(name: ts.Identifier, decl: ts.Node, bindings: Bindings, path: Path): ReceiverUses {
-  const w = newWalker(name.getSourceFile(), bindings);
+export function usesOfBinding(name: ts.Identifier, decl: ts.Node, bindings: Bindings, path: Path, onValue?: (e: ts.Expression) => void): ReceiverUses {
+  const w = newWalker(name.getSourceFile(), bindings, onValue);
   followName(w, name.text, scopeOfDeclaration(decl), decl, path, 0);
   return w.out;
 }
 
-function newWalker(sf: ts.SourceFile, bindings: Bindings): Walker {
-  return { sf, bindings, out: { calls: [], escapes: [], lost: [] }, seen: new Set(), steps: 0 };
+function newWalker(sf: ts.SourceFile, bindings: Bindings, onValue?: (e: ts.Expression) => void): Walker {
+  return { sf, bindings, onValue, out: { calls: [], escapes: [], lost: [] }, seen: new Set(), steps: 0 };
 }
 
 function scopeOfDeclaration(decl: ts.Node): ts.Node {
@@ -91,6 +93,7 @@ function follow(w: Walker, e: ts.Expression, path: Path, depth: number): void {
   let cur: ts.Node = e;
   // climb member accesses and calls
   for (;;) {
+    if (w.onValue && expect.length === 0) { w.onValue(cur as ts.Expression); return; }
     const { node: n, parent: p } = outerParent(cur);
     if (!p) return;
     if ((ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) && p.expression === n) {
@@ -369,12 +372,19 @@ function localClass(id: ts.Identifier): ts.ClassLikeDeclaration | null {
 }
 
 /** Every use of parameter `index` of `fn` (a function another file passes the client to), holding the client at `path`. */
-export function usesOfParameter(fn: ts.FunctionLikeDeclaration, index: number, bindings: Bindings, path: Path): ReceiverUses {
-  const w = newWalker(fn.getSourceFile(), bindings);
+export function usesOfParameter(fn: ts.FunctionLikeDeclaration, index: number, bindings: Bindings, path: Path, onValue?: (e: ts.Expression) => void): ReceiverUses {
+  const w = newWalker(fn.getSourceFile(), bindings, onValue);
   const param = fn.parameters[index];
   if (param) {
     if (ts.isIdentifier(param.name)) followName(w, param.name.text, fn, param, path, 0);
     else destructure(w, param.name, path, 0);
   }
+  return w.out;
+}
+
+/** Value mode: where the result of `fn` goes; `onValue` gets each expression that evaluates to it (a call of `fn`). */
+export function usesOfResult(fn: ts.FunctionLikeDeclaration, bindings: Bindings, onValue: (e: ts.Expression) => void): ReceiverUses {
+  const w = newWalker(fn.getSourceFile(), bindings, onValue);
+  returnedFrom(w, fn, { expect: [], prefix: [] }, 0);
   return w.out;
 }
