@@ -174,6 +174,19 @@ export function endpointKey(method, path) {
   return `${String(method ?? '').toUpperCase()} ${p}`;
 }
 
+// A reported endpoint matches an expected one when the methods are equal and every path segment is
+// equal, or the reported segment is a placeholder (the tool may not know a literal argument such as
+// the association type). An expected placeholder needs a reported placeholder.
+export function endpointMatches(expected, reported) {
+  const [em, ep] = expected.split(' ');
+  const [rm, rp] = reported.split(' ');
+  if (em !== rm) return false;
+  const es = ep.split('/');
+  const rs = rp.split('/');
+  if (es.length !== rs.length) return false;
+  return es.every((seg, i) => seg === rs[i] || rs[i] === '{}');
+}
+
 function countsForScopes(site) {
   return !site.developer_key && !['leave', 'leave+report'].includes(site.expected?.action) && site.confidence !== 'unverified';
 }
@@ -259,18 +272,19 @@ function scoreRepo(entry, a, work) {
       if (k && !expCalls.has(k)) expCalls.set(k, `${path}:${site.line}`);
     }
   }
-  const gotCalls = new Set();
+  const gotCalls = [];
   let unresolved = 0;
   for (const s of sites) {
     for (const q of s.requests ?? []) {
       const k = endpointKey(q.method, q.path);
-      if (k) gotCalls.add(k);
+      if (k) gotCalls.push(k);
       else unresolved++;
     }
   }
+  const found = (k) => gotCalls.some((g) => endpointMatches(k, g));
   res.callsExpected = expCalls.size;
-  res.callsFound = [...expCalls.keys()].filter((k) => gotCalls.has(k)).length;
-  res.callsMissing = [...expCalls.keys()].filter((k) => !gotCalls.has(k)).sort();
+  res.callsFound = [...expCalls.keys()].filter(found).length;
+  res.callsMissing = [...expCalls.keys()].filter((k) => !found(k)).sort();
   res.requestsUnresolved = unresolved;
 
   if (a.dry) {
