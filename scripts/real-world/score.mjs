@@ -82,8 +82,10 @@ function loadRecords(a) {
   return records.filter(({ rec }) => !a.repo || rec.repo.includes(a.repo));
 }
 
+// The snapshot's git directory: OWNER+NAME/repo (bare) or OWNER+NAME/repo/.git (with a work tree).
 function mirrorOf(mirrors, repo) {
-  return join(mirrors, repo.replace('/', '+'), 'repo');
+  const dir = join(mirrors, repo.replace('/', '+'), 'repo');
+  return existsSync(join(dir, '.git')) ? join(dir, '.git') : dir;
 }
 
 function materialise(mirror, commit, dest) {
