@@ -373,9 +373,9 @@ function table(results) {
   return { text: rows.join('\n'), totals: T };
 }
 
-function summaryLine(T) {
+function summaryLine(T, set = 'real-world') {
   const extraShare = T.scopeHit + T.scopeExtra ? `${T.scopeExtra}/${T.scopeHit + T.scopeExtra} reported scopes extra` : 'no scopes reported';
-  return `SUMMARY real-world: ${T.scored} scored, ${T.absent} not present, ${T.errors} errors; sites found ${pct(T.found, T.expected)} (${T.found}/${T.expected}), status agrees ${pct(T.statusOk, T.statusTotal)}, false auto ${T.falseAuto}, developer keys left ${T.devOk}/${T.devExpected}, scope recall ${pct(T.scopeHit, T.scopeExpected)} (${T.scopeHit}/${T.scopeExpected}), ${extraShare}, calls found ${pct(T.callsFound, T.callsExpected)} (${T.callsFound}/${T.callsExpected}), unresolved requests ${T.unresolved}, broken files ${T.broken}, leave-lines touched ${T.touched}, rerun plans ${T.rerun}`;
+  return `SUMMARY ${set}: ${T.scored} scored, ${T.absent} not present, ${T.errors} errors; sites found ${pct(T.found, T.expected)} (${T.found}/${T.expected}), status agrees ${pct(T.statusOk, T.statusTotal)}, false auto ${T.falseAuto}, developer keys left ${T.devOk}/${T.devExpected}, scope recall ${pct(T.scopeHit, T.scopeExpected)} (${T.scopeHit}/${T.scopeExpected}), ${extraShare}, calls found ${pct(T.callsFound, T.callsExpected)} (${T.callsFound}/${T.callsExpected}), unresolved requests ${T.unresolved}, broken files ${T.broken}, leave-lines touched ${T.touched}, rerun plans ${T.rerun}`;
 }
 
 function main() {
@@ -403,9 +403,13 @@ function main() {
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+  const sets = [...new Set(results.map((r) => r.set))];
   const { text, totals } = table(results);
+  const perSet = sets.map((set) => ({ set, totals: table(results.filter((r) => r.set === set)).totals }));
+  const summaries = perSet.map(({ set, totals: t }) => summaryLine(t, set));
+  if (sets.length > 1) summaries.push(summaryLine(totals, sets.join('+')));
   if (a.json) {
-    process.stdout.write(JSON.stringify({ results, totals, summary: summaryLine(totals) }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ results, totals, perSet, summary: summaries }, null, 2) + '\n');
     return;
   }
   process.stdout.write(text + '\n\n');
@@ -425,7 +429,7 @@ function main() {
     }
     process.stdout.write('\n');
   }
-  process.stdout.write(summaryLine(totals) + '\n');
+  process.stdout.write(summaries.join('\n') + '\n');
 }
 
 main();
