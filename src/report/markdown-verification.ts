@@ -1,0 +1,45 @@
+// report.md "Token check": the --verify-token result, one row per required scope, with the calls that need each
+// missing scope.
+import type { MdContext } from './markdown-context.js';
+import type { Section } from './markdown-sites.js';
+import { cell, code, table } from './md.js';
+import { plural } from './select.js';
+import { countsLine, METHOD_LABEL, siteLocations } from './verification.js';
+
+export const VERIFICATION_HEADING = 'Token check';
+
+export function verificationSection(ctx: MdContext): Section | null {
+  const v = ctx.report.verification;
+  if (!v) return null;
+  const out: string[] = [];
+  const account = v.hubId !== null ? ` It belongs to HubSpot account ${v.hubId}; make sure that is the account this code works with.` : '';
+  out.push(`Checked the token ${code(v.token.masked)} (sha256 ${code(v.token.fingerprint.slice(0, 12))}…) with ${METHOD_LABEL[v.method]}.${account}`);
+  out.push('');
+  if (v.error !== null) out.push(`> **The check could not be finished:** ${ctx.text(v.error)}`, '');
+  const verdict = v.missing.length > 0
+    ? `**${plural(v.missing.length, 'required scope')} missing**: calls that need ${v.missing.length === 1 ? 'it' : 'them'} will fail with 403 \`MISSING_SCOPES\`. Add ${v.missing.length === 1 ? 'it' : 'them'} to the token and run again.`
+    : v.error === null && v.unverified.length === 0 ? 'The token has every scope this code needs.' : 'No required scope was found missing.';
+  out.push(`${countsLine(v)}. ${verdict}`);
+  const rows: string[][] = [];
+  const missing = new Map(v.missing.map((m) => [m.scope, m.sites]));
+  const all = [...v.granted, ...v.missing.map((m) => m.scope), ...v.unverified].sort();
+  for (const scope of all) {
+    const sites = missing.get(scope);
+    const result = sites ? '**missing**' : v.granted.includes(scope) ? 'granted' : 'unverified';
+    const where = sites ? siteLocations(ctx.report, sites).map(({ id, site }) => (site ? ctx.link(site.file, site.line) : code(id))).join(', ') : '';
+    rows.push([code(scope), result, where || '—']);
+  }
+  if (rows.length > 0) out.push('', table(['scope', 'result', 'calls that need it'], rows));
+  if (v.extra.length > 0) {
+    out.push('', `**Not needed by this code** (remove for least privilege): ${v.extra.map(code).join(', ')}.`);
+  }
+  if (v.probes.length > 0) {
+    out.push('', 'Read probes made (GET only, never a write):', '');
+    for (const p of v.probes) out.push(`- ${code(`GET ${p.path}`)} → ${p.status ?? 'no answer'}: ${p.result} (${code(p.scope)})`);
+  }
+  if (v.notes.length > 0) {
+    out.push('', 'Notes:', '');
+    for (const n of v.notes) out.push(`- ${cell(ctx.text(n))}`);
+  }
+  return { heading: VERIFICATION_HEADING, body: out.join('\n') };
+}
