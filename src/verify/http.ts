@@ -37,10 +37,13 @@ export const DEFAULT_BUDGET_MS = 30_000;
 /** Larger answers are cut (nothing HubSpot answers here is near this). */
 const MAX_BODY = 1_000_000;
 
+/** `ECONNREFUSED`, `ENOTFOUND`, `bad port`…: the cause's code or message, never the URL. */
 function causeCode(e: unknown): string {
-  const cause = (e as { cause?: { code?: unknown; name?: unknown } }).cause;
+  const cause = (e as { cause?: { code?: unknown; message?: unknown; errors?: Array<{ code?: unknown }> } }).cause;
   if (cause && typeof cause.code === 'string') return cause.code;
-  if (cause && typeof cause.name === 'string') return cause.name;
+  const inner = cause?.errors?.find((x) => typeof x?.code === 'string');
+  if (inner) return String(inner.code);
+  if (cause && typeof cause.message === 'string' && cause.message.length < 60 && !cause.message.includes('/')) return cause.message;
   return 'connection failed';
 }
 
