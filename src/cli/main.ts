@@ -70,6 +70,10 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write('migrate-hapikey: --verify-token takes no value: the token is read from $HUBSPOT_ACCESS_TOKEN (or the --token-env variable), never from the command line\n');
     return EXIT.usage;
   }
+  if (argv.includes('--verify-token') && argv.slice(2).some((a) => looksLikeToken(a, process.env.HUBSPOT_ACCESS_TOKEN))) {
+    process.stderr.write('migrate-hapikey: a token was given on the command line: remove it (and clear it from your shell history); --verify-token reads it from $HUBSPOT_ACCESS_TOKEN (or the --token-env variable)\n');
+    return EXIT.usage;
+  }
   const cmd = program();
   try {
     cmd.parse(argv);
@@ -167,6 +171,12 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** An argument that is (or holds) the token, or has a private-app token's shape. */
+function looksLikeToken(arg: string, token: string | undefined): boolean {
+  const t = token?.trim();
+  return (!!t && (arg === t || (t.length >= 16 && arg.includes(t)))) || /(^|[^A-Za-z0-9])pat-[a-z]{2}\d*-[0-9a-f]{8}-/i.test(arg);
+}
+
 /**
  * --verify-token: the token from the environment (never argv), the API base from --api-base or $HUBSPOT_API_BASE,
  * an OAuth app's credentials from $HUBSPOT_CLIENT_ID / $HUBSPOT_CLIENT_SECRET. Usage errors name no secret.
@@ -175,7 +185,7 @@ function verifyOptions(flags: Flags, argv: string[]): VerifyOptions {
   const name = flags.tokenEnv;
   const token = process.env[name]?.trim();
   if (!token) throw new UsageError(`--verify-token reads the new token from $${name}, which is empty: export it there (never on the command line), or name another variable with --token-env`);
-  if (argv.slice(2).some((a) => a === token || (token.length >= 16 && a.includes(token)) || /^pat-[a-z]{2}\d*-[0-9a-f]{8}-/i.test(a))) {
+  if (argv.slice(2).some((a) => looksLikeToken(a, token))) {
     throw new UsageError(`a token was given on the command line: remove it (and clear it from your shell history); --verify-token reads it from $${name}`);
   }
   const raw = flags.apiBase ?? process.env.HUBSPOT_API_BASE ?? DEFAULT_API_BASE;
