@@ -4,7 +4,7 @@ import type { Report } from '../model/report.js';
 import type { Verification } from '../model/verification.js';
 import type { Site } from '../model/site.js';
 import { maskAll } from './mask.js';
-import { plural } from './select.js';
+import { compareSites, compareText, plural } from './select.js';
 
 export const METHOD_LABEL: Record<Verification['method'], string> = {
   'private-app-info': "HubSpot's private-app token info",
@@ -18,7 +18,9 @@ const SHOWN_SITES = 3;
 /** `src/a.js:12` for each site id (ids the report does not hold are shown as ids). */
 export function siteLocations(report: Report, ids: readonly string[]): Array<{ id: string; site: Site | undefined }> {
   const byId = new Map(report.sites.map((s) => [s.id, s]));
-  return ids.map((id) => ({ id, site: byId.get(id) }));
+  const found = ids.map((id) => ({ id, site: byId.get(id) }));
+  // file and line order; ids the report does not hold last
+  return found.sort((a, b) => (a.site && b.site ? compareSites(a.site, b.site) : a.site ? -1 : b.site ? 1 : compareText(a.id, b.id)));
 }
 
 /** `7 of 8 required scopes granted, 1 missing, 0 unverified`. */
