@@ -47,7 +47,7 @@ function program(): Command {
     .option('--include <glob>', 'only files matching this glob (repeatable)', collect, [])
     .option('--exclude <glob>', 'skip files matching this glob (repeatable)', collect, [])
     .option('--no-gitignore', 'do not honour .gitignore files')
-    .option('--token-env <NAME>', 'env var the token is read from where the key was a hard-coded literal', 'HUBSPOT_ACCESS_TOKEN')
+    .option('--token-env <NAME>', 'env var holding the new token: read by --verify-token, and written into code where the key was a hard-coded literal', 'HUBSPOT_ACCESS_TOKEN')
     .addOption(new Option('--rename-env <OLD=NEW>', 'rename an environment variable everywhere (repeatable)').argParser(collect).default([]))
     .option('--allow-dirty', 'let --write touch files with uncommitted git changes')
     .option('--out <dir>', 'folder for report.md, changes.patch, report.json, report.sarif', './hapikey-migration')

@@ -151,6 +151,15 @@ describe('--verify-token on the sample fixture', () => {
   });
 });
 
+describe('--help', () => {
+  it('lists --verify-token and --api-base', async () => {
+    const r = await run(['--help'], { cwd: tmpDir() });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/--verify-token\s+check the new token/);
+    expect(r.stdout).toMatch(/--api-base <url>\s+HubSpot API host/);
+  });
+});
+
 describe('--verify-token usage errors (exit 2, nothing written, no token echoed)', () => {
   const usage = async (args: string[], env: Record<string, string | undefined>) => {
     const base = tmpDir();
