@@ -35,7 +35,9 @@ export function verificationLines(report: Report, c: ChalkInstance): string[] {
   const head = `Token check (${METHOD_LABEL[v.method]}; token ${v.token.masked}${v.hubId !== null ? `, HubSpot account ${v.hubId}` : ''}):`;
   const out = [c.bold(head)];
   if (v.error !== null) out.push(c.red(`  ! could not finish: ${maskAll(v.error)}`));
-  out.push(`  ${countsLine(v)}`);
+  out.push(v.granted.length + v.missing.length + v.unverified.length === 0 && v.error === null
+    ? '  No account-key call needs a scope: nothing to check the token against.'
+    : `  ${countsLine(v)}`);
   for (const m of v.missing) {
     const where = siteLocations(report, m.sites).map(({ id, site }) => (site ? `${site.file}:${site.line}` : id));
     const shown = where.slice(0, SHOWN_SITES).join(', ') + (where.length > SHOWN_SITES ? `, …${where.length - SHOWN_SITES} more` : '');
@@ -53,6 +55,7 @@ export function verificationCheckSuffix(v: Verification | undefined): string {
   if (!v) return '';
   if (v.missing.length > 0) return `; the token lacks ${plural(v.missing.length, 'scope')} (${v.missing.map((m) => m.scope).join(', ')})`;
   if (v.error !== null) return '; the token could not be checked';
+  if (v.granted.length + v.unverified.length === 0) return '; the token was checked (no scope is required)';
   if (v.unverified.length > 0) return `; the token has ${v.granted.length} required scopes, ${v.unverified.length} unverified`;
   return `; the token has all ${plural(v.granted.length, 'required scope')}`;
 }

@@ -7,7 +7,7 @@ import { fingerprint, maskSecret } from '../scan/text/secret.js';
 import { activeOf, categoryOf, hubIdOf, requiredScopesOf, scopesOf } from './bodies.js';
 import { compareScopes, sitesNeeding } from './compare.js';
 import { createHttp, HttpFailure, type Http, type HttpResponse } from './http.js';
-import { failureMessage, notActive, notJson, rateLimited, rejected, unexpected, type MessageContext } from './messages.js';
+import { failureMessage, legacyKey, notActive, notJson, rateLimited, rejected, unexpected, type MessageContext } from './messages.js';
 import { methodForToken } from './method.js';
 import { planProbes } from './probes.js';
 
@@ -36,6 +36,8 @@ export interface VerifyInput extends VerifyOptions {
   sites: ReadonlyArray<Pick<Site, 'id' | 'status' | 'requests'>>;
 }
 
+const LEGACY_KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Thrown inside the check to stop it with one sentence. */
 class Stop extends Error {}
 
@@ -60,6 +62,8 @@ export async function verifyToken(input: VerifyInput, http: Http = createHttp(in
     }
   };
   try {
+    // a legacy account API key (UUID) put where the token belongs: dead since 2022-11-30, never sent anywhere
+    if (LEGACY_KEY.test(token)) throw new Stop(legacyKey(ctx));
     let found: Scopes | null = null;
     if (v.method === 'private-app-info') found = await privateAppInfo(token, call, ctx, v);
     else if (v.method === 'oauth-introspect') found = await oauthIntrospect(token, input.oauthClient, call, ctx, v);

@@ -28,3 +28,6 @@ export const unexpected = (c: MessageContext, what: string, status: number): str
   status >= 500
     ? `${c.host} failed on the ${what} (HTTP ${status}); try again later.`
     : `${c.host} answered the ${what} with HTTP ${status}; check --api-base and the token in $${c.tokenEnv}.`;
+
+export const legacyKey = (c: MessageContext): string =>
+  `$${c.tokenEnv} holds a legacy API key (a UUID), not a token: API keys stopped working on 2022-11-30; create the token report.md describes and put it there.`;

@@ -66,6 +66,10 @@ describe('--verify-token in the reports', () => {
     expect(renderCheckLine(makeReport({ verification: failed }))).toMatch(/; the token could not be checked$/);
     expect(renderCheckLine(makeReport({ verification: probed }))).toMatch(/; the token has 3 required scopes, 1 unverified$/);
     expect(renderCheckLine(makeReport())).not.toContain('token');
+    const none: Verification = { ...introspected, granted: [], missing: [], unverified: [], extra: ['oauth'] };
+    const clean = makeReport({ sites: [], scopes: { required: [], uncertain: [] }, verification: none });
+    expect(renderCheckLine(clean)).toBe('migrate-hapikey: no account-key use found; the token was checked (no scope is required)');
+    expect(renderSummary(clean, { color: false })).toContain('  No account-key call needs a scope: nothing to check the token against.\n  Not needed by this code (remove for least privilege): oauth');
   });
 
   it('report.md: a "Token check" section after "Create your token" (goldens: introspection, probes, failure)', () => {

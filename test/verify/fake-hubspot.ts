@@ -17,6 +17,10 @@ export interface FakeOptions {
   slow?: string[];
   /** Tokens whose every request gets `200` with an HTML body. */
   malformed?: string[];
+  /** Tokens whose every request gets `429` (RATE_LIMITS). */
+  rateLimited?: string[];
+  /** Tokens whose read probes get `403` USER_DOES_NOT_HAVE_PERMISSIONS (creator removed). */
+  noPermission?: string[];
   /** The OAuth app credentials the 2026-03 introspection accepts. */
   client?: { id: string; secret: string };
 }
@@ -90,6 +94,9 @@ export async function startFakeHubspot(opts: FakeOptions): Promise<FakeHubspot> 
         res.end('<html><body>Gateway login</body></html>');
         return;
       }
+      if (token && opts.rateLimited?.includes(token)) {
+        return send(429, { status: 'error', message: 'You have reached your secondly limit.', errorType: 'RATE_LIMIT', correlationId, policyName: 'SECONDLY', category: 'RATE_LIMITS' });
+      }
       const known = token ? opts.tokens[token] : undefined;
       if (req.method === 'POST' && url.pathname === '/oauth/v2/private-apps/get/access-token-info') {
         if (!known) return send(401, UNAUTHORIZED);
@@ -114,6 +121,9 @@ export async function startFakeHubspot(opts: FakeOptions): Promise<FakeHubspot> 
       if (req.method === 'GET' && PROBE_SCOPES[url.pathname]) {
         if (!known) return send(401, UNAUTHORIZED);
         const scope = PROBE_SCOPES[url.pathname];
+        if (opts.noPermission?.includes(token!)) {
+          return send(403, { status: 'error', message: 'This oauth-token does not have proper permissions!', correlationId, category: 'USER_DOES_NOT_HAVE_PERMISSIONS' });
+        }
         if (!known.scopes.includes(scope)) return send(403, missingScopes(scope));
         return send(200, { results: [], paging: {} });
       }

@@ -12,6 +12,8 @@ const SERVICE = 'svc_live_Zq7Xv2Lm9Rt4Wb8Nc1Pd6Kf3Hg5Js0Ya';
 const SERVICE_PAT = 'pat-na2-abcdefab-cdef-4abc-8def-abcdefabcdef';
 const SLOW = 'svc_slow_Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0';
 const HTML = 'pat-ap1-deadbeef-dead-4bee-8fde-adbeefdeadbe';
+const LIMITED = 'svc_rate_Mn3Bv4Cx5Zl6Kj7Hg8Fd9Sa0Qw';
+const NOPERM = 'svc_noperm_Po9Iu8Yt7Re6Wq5As4Df3Gh2';
 const CLIENT = { id: 'client-id-1', secret: 'client-secret-that-stays-secret' };
 
 const REQUIRED = ['crm.objects.contacts.read', 'crm.objects.contacts.write', 'crm.objects.owners.read', 'hubdb', 'tickets'];
@@ -42,8 +44,11 @@ beforeAll(async () => {
       [OAUTH]: { kind: 'oauth', hubId: 62515, scopes: ['crm.objects.contacts.read', 'crm.objects.owners.read', 'hubdb', 'tickets', 'oauth', 'crm.lists.read'] },
       [SERVICE]: { kind: 'service-key', hubId: 777, scopes: ['crm.objects.contacts.read', 'hubdb'] },
       [SERVICE_PAT]: { kind: 'service-key', hubId: 777, scopes: [...REQUIRED] },
+      [NOPERM]: { kind: 'service-key', hubId: 777, scopes: [...REQUIRED] },
     },
     slow: [SLOW],
+    rateLimited: [LIMITED],
+    noPermission: [NOPERM],
     malformed: [HTML],
     client: CLIENT,
   });
@@ -186,6 +191,32 @@ describe('read probes (Service Keys and other tokens of no known shape)', () => 
     await closed.close();
     const v = await verifyToken(input(SERVICE, { apiBase: closed.url }));
     expect(v.error).toMatch(/^could not reach 127\.0\.0\.1:\d+ \(ECONNREFUSED\); check the network or --api-base and run again\.$/);
+  });
+
+  it('429: stops at once with one sentence (no retry), nothing decided', async () => {
+    const before = fake.seen.length;
+    const v = await verifyToken(input(LIMITED));
+    expect(v.error).toMatch(/^127\.0\.0\.1:\d+ rate-limited the check \(429\); wait a minute and run again\.$/);
+    expect(fake.seen.length - before).toBe(1);
+    expect(v.unverified).toEqual(REQUIRED);
+  });
+
+  it('403 that is not MISSING_SCOPES (creator removed): inconclusive, the scope unverified with a note', async () => {
+    const v = await verifyToken(input(NOPERM));
+    expect(v.error).toBeNull();
+    expect(v.granted).toEqual([]);
+    expect(v.missing).toEqual([]);
+    expect(v.unverified).toEqual(REQUIRED);
+    expect(v.probes.map((p) => p.result)).toEqual(['inconclusive', 'inconclusive', 'inconclusive']);
+    expect(v.notes.join(' ')).toContain('answered HTTP 403 USER_DOES_NOT_HAVE_PERMISSIONS: not verified');
+  });
+
+  it('a legacy API key (UUID) where the token belongs: an error, and nothing is sent', async () => {
+    const before = fake.seen.length;
+    const v = await verifyToken(input('12345678-abcd-4bcd-8bcd-1234567890ab'));
+    expect(v.error).toMatch(/^\$HUBSPOT_ACCESS_TOKEN holds a legacy API key \(a UUID\), not a token/);
+    expect(v.token.masked).toBe('****-…-90ab');
+    expect(fake.seen.length).toBe(before);
   });
 
   it('no required scope: no probe at all', async () => {
