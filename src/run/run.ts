@@ -219,7 +219,7 @@ export async function run(opts: RunOptions): Promise<RunResult> {
  */
 async function verifyStage(report: Report, verify: VerifyOptions, mode: Mode, exitCode: number): Promise<number> {
   const { verifyToken } = await import('../verify/index.js');
-  report.verification = await verifyToken({ ...verify, required: report.scopes.required, sites: report.sites });
+  report.verification = await verifyToken({ ...verify, required: report.scopes.required, uncertain: report.scopes.uncertain, sites: report.sites });
   if (mode === 'check' && report.verification.missing.length > 0) return EXIT.findings;
   if (report.verification.error !== null && exitCode === EXIT.ok) return EXIT.partial;
   return exitCode;

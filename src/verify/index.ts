@@ -33,6 +33,8 @@ export interface VerifyOptions {
 
 export interface VerifyInput extends VerifyOptions {
   required: readonly string[];
+  /** Scopes the code may need (report.scopes.uncertain): never `extra`; noted when the token lacks them. */
+  uncertain?: readonly string[];
   sites: ReadonlyArray<Pick<Site, 'id' | 'status' | 'requests'>>;
 }
 
@@ -70,8 +72,10 @@ export async function verifyToken(input: VerifyInput, http: Http = createHttp(in
     if (found) {
       v.hubId = found.hubId;
       const c = compareScopes(required, found.scopes, sites);
-      Object.assign(v, { granted: c.granted, missing: c.missing, extra: c.extra });
+      const maybe = compareScopes(input.uncertain ?? [], found.scopes, new Map());
+      Object.assign(v, { granted: c.granted, missing: c.missing, extra: c.extra.filter((s) => !maybe.granted.includes(s) && !(input.uncertain ?? []).includes(s)) });
       v.notes.push(...c.notes);
+      if (maybe.missing.length) v.notes.push(`The token lacks ${maybe.missing.map((m) => m.scope).join(', ')}, which the code may need (see "Scopes that may be needed").`);
     } else {
       v.method = 'read-probes';
       await readProbes(token, required, sites, call, ctx, v);

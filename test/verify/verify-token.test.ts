@@ -78,6 +78,12 @@ describe('private-app token info', () => {
     expect(text(v)).not.toContain(PAT_PARTIAL);
   });
 
+  it('scopes the code may need are never extra, and a note says when the token lacks one', async () => {
+    const v = await verifyToken(input(PAT_PARTIAL, { uncertain: ['oauth', 'crm.lists.write'] }));
+    expect(v.extra).toEqual([]);
+    expect(v.notes).toContain('The token lacks crm.lists.write, which the code may need (see "Scopes that may be needed").');
+  });
+
   it('missing scopes are listed with the sites that need them (developer-key sites left out)', async () => {
     const v = await verifyToken(input(PAT_PARTIAL, { required: [...REQUIRED, 'crm.lists.read'], sites: [...SITES, site('lists', ['crm.lists.read'])] }));
     expect(v.missing).toEqual([{ scope: 'crm.lists.read', sites: ['lists'] }]);
