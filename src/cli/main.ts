@@ -193,7 +193,7 @@ function verifyOptions(flags: Flags, argv: string[]): VerifyOptions {
   try {
     url = new URL(raw);
   } catch {
-    throw new UsageError(`--api-base must be a URL such as ${DEFAULT_API_BASE}, not ${raw}`);
+    throw new UsageError(`--api-base must be a URL such as ${DEFAULT_API_BASE}, not ${maskAll(raw)}`);
   }
   const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
