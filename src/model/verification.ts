@@ -11,6 +11,11 @@ export interface Probe {
   /** HTTP status HubSpot answered, or null when no answer came. */
   status: number | null;
   result: 'granted' | 'missing' | 'inconclusive';
+  /**
+   * Other scopes the same call accepts: then only a refusal (403 MISSING_SCOPES) says something about `scope`,
+   * a 200 is inconclusive. Empty when the call needs exactly `scope`.
+   */
+  alsoAccepts: string[];
 }
 
 export interface Verification {

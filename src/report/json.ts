@@ -19,7 +19,7 @@ const TOKEN_SOURCE_KEYS = ['expression', 'origin', 'source'] as const;
 const TOKEN_KEYS = ['kind', 'reason', 'appHsmeta'] as const;
 const CHANGE_KEYS = ['file', 'siteIds', 'diff'] as const;
 const VERIFICATION_KEYS = ['method', 'token', 'granted', 'missing', 'unverified', 'extra', 'error', 'hubId', 'notes', 'probes'] as const;
-const PROBE_KEYS = ['scope', 'path', 'status', 'result'] as const;
+const PROBE_KEYS = ['scope', 'path', 'status', 'result', 'alsoAccepts'] as const;
 /** Deliberately not `Complete`: whatever else a secret may carry one day is never written. */
 const SECRET_KEYS = ['kind', 'masked', 'fingerprint'] as const;
 

@@ -53,7 +53,10 @@ export function verificationSection(ctx: MdContext): Section | null {
   }
   if (v.probes.length > 0) {
     out.push('', 'Read probes made (GET only, never a write):', '');
-    for (const p of v.probes) out.push(`- ${code(`GET ${p.path}`)} → ${p.status ?? 'no answer'}: ${p.result} (${code(p.scope)})`);
+    for (const p of v.probes) {
+      const also = p.alsoAccepts.length > 0 ? `; the call also accepts ${p.alsoAccepts.map(code).join(', ')}, so only a refusal counts` : '';
+      out.push(`- ${code(`GET ${p.path}`)} → ${p.status ?? 'no answer'}: ${p.result} (${code(p.scope)}${also})`);
+    }
   }
   if (v.notes.length > 0) {
     out.push('', 'Notes:', '');

@@ -63,19 +63,41 @@ export function readProbePaths(scope: string): string[] {
     if (type === 'custom' || (named ? named !== type : scope.includes('.'))) continue;
     if (entry && same(entry.read, [scope])) objects.push(`/crm/v3/objects/${type}`);
   }
-  const operations: string[] = [];
+  const operations = operationPaths(scope, accepted, false).map((o) => o.path);
+  return [...new Set([...objects.sort(), ...operations])].filter((p) => agrees(p, scope));
+}
+
+/**
+ * For a scope no GET needs alone: GET paths that accept it or a few other scopes (`GET /crm/v3/owners` takes
+ * crm.objects.owners.read or automation). HubSpot refusing such a call with 403 MISSING_SCOPES shows the token lacks
+ * the scope; a 200 shows nothing about it (the token may hold one of the others).
+ */
+export function refusalProbePaths(scope: string): Array<{ path: string; others: string[] }> {
+  if (isWriteOnlyScope(scope)) return [];
+  return operationPaths(scope, null, true).filter((o) => agrees(o.path, scope));
+}
+
+/** The scopes stage reports exactly `scope` for a GET of this path. */
+function agrees(path: string, scope: string): boolean {
+  const m = scopesFor('GET', path);
+  return !m.developerKey && m.uncertain.length === 0 && same(m.scopes, [scope]);
+}
+
+const MAX_OTHERS = 3;
+
+/** Placeholder-free, non-beta catalog GETs whose alternatives are single scopes including `scope`, best first. */
+function operationPaths(scope: string, accepted: Set<string> | null, withOthers: boolean): Array<{ path: string; others: string[] }> {
+  const out: Array<{ path: string; others: string[] }> = [];
   for (const g of catalog.paths) {
     const i = g.ops.GET;
     if (i === undefined || g.beta || g.p.includes('{') || /beta/.test(g.v)) continue;
     const auth = catalog.auth[i];
     if (auth.a !== 'account-token' || auth.dk || auth.any || !auth.s?.length) continue;
-    if (!auth.s.every((alt) => alt.length === 1 && accepted.has(alt[0])) || !auth.s.some((alt) => alt[0] === scope)) continue;
-    operations.push(g.p.replace(/\/$/, ''));
+    if (!auth.s.every((alt) => alt.length === 1) || !auth.s.some((alt) => alt[0] === scope)) continue;
+    const others = auth.s.map((alt) => alt[0]).filter((s) => s !== scope && !accepted?.has(s));
+    if (withOthers ? others.length === 0 || others.length > MAX_OTHERS : others.length > 0) continue;
+    out.push({ path: g.p.replace(/\/$/, ''), others: [...new Set(others)].sort() });
   }
   const segments = (p: string): number => p.split('/').length;
-  operations.sort((a, b) => versionRank(a) - versionRank(b) || segments(a) - segments(b) || (a < b ? -1 : a > b ? 1 : 0));
-  return [...new Set([...objects.sort(), ...operations])].filter((p) => {
-    const m = scopesFor('GET', p);
-    return !m.developerKey && m.uncertain.length === 0 && same(m.scopes, [scope]);
-  });
+  return out.sort((a, b) => versionRank(a.path) - versionRank(b.path) || segments(a.path) - segments(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

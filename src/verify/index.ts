@@ -166,13 +166,16 @@ async function readProbes(token: string, required: string[], sites: Map<string, 
   v.notes.push('Read probes cannot list the token\'s other scopes: `extra` is empty.');
   v.unverified = [...unverified].sort();
   for (const p of plan.probes) {
-    const probe: Probe = { scope: p.scope, path: p.path, status: null, result: 'inconclusive' };
+    const probe: Probe = { scope: p.scope, path: p.path, status: null, result: 'inconclusive', alsoAccepts: p.alsoAccepts };
     v.probes.push(probe);
     const res = await call('read probe', { method: 'GET', path: p.path, headers: { authorization: `Bearer ${token}` } });
     probe.status = res.status;
     if (res.status === 401) throw new Stop(rejected(ctx));
     if (res.status === 429) throw new Stop(rateLimited(ctx));
-    if (res.status >= 200 && res.status < 300) {
+    if (res.status >= 200 && res.status < 300 && p.alsoAccepts.length > 0) {
+      unverified.add(p.scope);
+      v.notes.push(`GET ${p.path} answered ${res.status}, but that call also accepts ${p.alsoAccepts.join(', ')}: ${p.scope} not verified.`);
+    } else if (res.status >= 200 && res.status < 300) {
       probe.result = 'granted';
       v.granted.push(p.scope);
     } else if (res.status === 403 && categoryOf(res.json) === 'MISSING_SCOPES') {

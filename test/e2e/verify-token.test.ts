@@ -103,7 +103,7 @@ describe('--verify-token on the sample fixture', () => {
     expect(check.r.stdout).toMatch(/; the token has all 8 required scopes\n$/);
   });
 
-  it('a Service-Key-style token: read probes only (GET), write scopes unverified, tickets missing at its site', async () => {
+  it('a Service-Key-style token: read probes only (GET), write scopes unverified, owners and tickets missing at their sites', async () => {
     const before = fake.seen.length;
     const { r, report } = await verify(SERVICE, ['--json']);
     expect(r.code, r.stderr).toBe(0);
@@ -111,14 +111,18 @@ describe('--verify-token on the sample fixture', () => {
     const v = fromStdout.verification;
     expect(v.method).toBe('read-probes');
     expect(v.granted).toEqual(['crm.objects.companies.read', 'crm.objects.contacts.read', 'hubdb']);
-    expect(v.missing).toEqual([{ scope: 'tickets', sites: sitesNeeding(report, 'tickets') }]);
-    expect(v.missing[0].sites.length).toBe(1);
+    expect(v.missing).toEqual([
+      { scope: 'crm.objects.owners.read', sites: sitesNeeding(report, 'crm.objects.owners.read') },
+      { scope: 'tickets', sites: sitesNeeding(report, 'tickets') },
+    ]);
+    expect(v.missing.map((m: any) => m.sites.length)).toEqual([1, 1]);
     // write scopes are never guessed, even though this token has crm.objects.contacts.write
-    expect(v.unverified).toEqual(['analytics.behavioral_events.send', 'crm.objects.contacts.write', 'crm.objects.deals.write', 'crm.objects.owners.read']);
+    expect(v.unverified).toEqual(['analytics.behavioral_events.send', 'crm.objects.contacts.write', 'crm.objects.deals.write']);
     expect(v.extra).toEqual([]);
     const asked = fake.seen.slice(before);
     expect(asked.map((q) => `${q.method} ${q.path}`).sort()).toEqual([
       'GET /cms/v3/hubdb/tables?limit=1', 'GET /crm/v3/objects/companies?limit=1', 'GET /crm/v3/objects/contacts?limit=1', 'GET /crm/v3/objects/tickets?limit=1',
+      'GET /crm/v3/owners?limit=1',
     ]);
     expect(report.verification).toEqual(v);
   });

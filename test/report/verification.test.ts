@@ -31,9 +31,9 @@ const probed: Verification = {
   hubId: null,
   notes: ['Not verified without writing (read probes only): crm.objects.contacts.write.', "Read probes cannot list the token's other scopes: `extra` is empty."],
   probes: [
-    { scope: 'crm.lists.read', path: '/crm/v3/lists?limit=1', status: 200, result: 'granted' },
-    { scope: 'crm.objects.contacts.read', path: '/crm/v3/objects/contacts?limit=1', status: 200, result: 'granted' },
-    { scope: 'crm.objects.deals.read', path: '/crm/v3/objects/deals?limit=1', status: 200, result: 'granted' },
+    { scope: 'crm.lists.read', path: '/crm/v3/lists?limit=1', status: 200, result: 'granted', alsoAccepts: [] },
+    { scope: 'crm.objects.contacts.read', path: '/crm/v3/objects/contacts?limit=1', status: 200, result: 'granted', alsoAccepts: [] },
+    { scope: 'crm.objects.deals.read', path: '/crm/v3/objects/deals?limit=1', status: 200, result: 'granted', alsoAccepts: [] },
   ],
 };
 
@@ -88,7 +88,7 @@ describe('--verify-token in the reports', () => {
     expect(Object.keys(json.verification)).toEqual(['method', 'token', 'granted', 'missing', 'unverified', 'extra', 'error', 'hubId', 'notes', 'probes']);
     expect(json.verification.token).toEqual({ masked: '****…s0Ya', fingerprint: probed.token.fingerprint });
     expect(JSON.stringify(json)).not.toContain(TOKEN);
-    expect(json.verification.probes[0]).toEqual({ scope: 'crm.lists.read', path: '/crm/v3/lists?limit=1', status: 200, result: 'granted' });
+    expect(json.verification.probes[0]).toEqual({ scope: 'crm.lists.read', path: '/crm/v3/lists?limit=1', status: 200, result: 'granted', alsoAccepts: [] });
     expect(JSON.parse(renderJson(makeReport())).verification).toBeUndefined();
   });
 });

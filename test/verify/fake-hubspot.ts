@@ -38,12 +38,13 @@ export interface FakeHubspot {
   close(): Promise<void>;
 }
 
-/** The GET paths the fake knows, with the one scope each needs (as HubSpot's spec lists them). */
-export const PROBE_SCOPES: Record<string, string> = {
-  '/crm/v3/objects/contacts': 'crm.objects.contacts.read',
-  '/crm/v3/objects/companies': 'crm.objects.companies.read',
-  '/crm/v3/objects/tickets': 'tickets',
-  '/cms/v3/hubdb/tables': 'hubdb',
+/** The GET paths the fake knows, with the scopes each accepts, any one of them (as HubSpot's spec lists them). */
+export const PROBE_SCOPES: Record<string, string[]> = {
+  '/crm/v3/objects/contacts': ['crm.objects.contacts.read'],
+  '/crm/v3/objects/companies': ['crm.objects.companies.read'],
+  '/crm/v3/objects/tickets': ['tickets'],
+  '/cms/v3/hubdb/tables': ['hubdb'],
+  '/crm/v3/owners': ['automation', 'crm.objects.owners.read'],
 };
 
 const correlationId = 'aeb5f871-7f07-4993-9211-075dc63e7cbf';
@@ -55,12 +56,12 @@ export const UNAUTHORIZED = {
   category: 'INVALID_AUTHENTICATION',
 };
 
-export function missingScopes(scope: string): unknown {
+export function missingScopes(scopes: string[]): unknown {
   return {
     status: 'error',
     message: "This app hasn't been granted all required scopes to make this call. Read more about required scopes here: https://developers.hubspot.com/scopes.",
     correlationId,
-    errors: [{ message: 'One or more of the following scopes are required.', context: { requiredGranularScopes: [scope] } }],
+    errors: [{ message: 'One or more of the following scopes are required.', context: { requiredGranularScopes: scopes } }],
     links: { scopes: 'https://developers.hubspot.com/scopes' },
     category: 'MISSING_SCOPES',
   };
@@ -120,11 +121,11 @@ export async function startFakeHubspot(opts: FakeOptions): Promise<FakeHubspot> 
       }
       if (req.method === 'GET' && PROBE_SCOPES[url.pathname]) {
         if (!known) return send(401, UNAUTHORIZED);
-        const scope = PROBE_SCOPES[url.pathname];
+        const accepts = PROBE_SCOPES[url.pathname];
         if (opts.noPermission?.includes(token!)) {
           return send(403, { status: 'error', message: 'This oauth-token does not have proper permissions!', correlationId, category: 'USER_DOES_NOT_HAVE_PERMISSIONS' });
         }
-        if (!known.scopes.includes(scope)) return send(403, missingScopes(scope));
+        if (!accepts.some((s) => known.scopes.includes(s))) return send(403, missingScopes(accepts));
         return send(200, { results: [], paging: {} });
       }
       send(404, { status: 'error', message: 'Resource not found', correlationId, category: 'OBJECT_NOT_FOUND' });

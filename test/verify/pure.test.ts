@@ -28,18 +28,20 @@ describe('planProbes', () => {
       'crm.objects.deals.write', 'crm.objects.owners.read', 'hubdb', 'tickets',
     ]);
     expect(plan.probes).toEqual([
-      { scope: 'crm.objects.companies.read', path: '/crm/v3/objects/companies?limit=1' },
-      { scope: 'crm.objects.contacts.read', path: '/crm/v3/objects/contacts?limit=1' },
-      { scope: 'hubdb', path: '/cms/v3/hubdb/tables?limit=1' },
-      { scope: 'tickets', path: '/crm/v3/objects/tickets?limit=1' },
+      { scope: 'crm.objects.companies.read', path: '/crm/v3/objects/companies?limit=1', alsoAccepts: [] },
+      { scope: 'crm.objects.contacts.read', path: '/crm/v3/objects/contacts?limit=1', alsoAccepts: [] },
+      // GET /crm/v3/owners accepts crm.objects.owners.read OR automation: only a refusal says the scope is missing
+      { scope: 'crm.objects.owners.read', path: '/crm/v3/owners?limit=1', alsoAccepts: ['automation'] },
+      { scope: 'hubdb', path: '/cms/v3/hubdb/tables?limit=1', alsoAccepts: [] },
+      { scope: 'tickets', path: '/crm/v3/objects/tickets?limit=1', alsoAccepts: [] },
     ]);
     expect(plan.unprobeable).toEqual([
       { scope: 'analytics.behavioral_events.send', why: 'write-scope' },
       { scope: 'crm.objects.contacts.write', why: 'write-scope' },
       { scope: 'crm.objects.deals.write', why: 'write-scope' },
-      // GET /crm/v3/owners accepts crm.objects.owners.read OR automation: a 200 would not prove the scope
-      { scope: 'crm.objects.owners.read', why: 'no-single-scope-read' },
     ]);
+    // a scope no GET accepts at all stays unprobed
+    expect(planProbes(['crm.schemas.contacts.read']).unprobeable).toEqual([{ scope: 'crm.schemas.contacts.read', why: 'no-single-scope-read' }]);
   });
 
   it('every probe path is a GET the scopes stage says needs exactly its scope, with no placeholder', () => {
@@ -94,7 +96,7 @@ describe('sitesNeeding', () => {
 
 describe('HubSpot bodies', () => {
   it('MISSING_SCOPES: requiredGranularScopes, requiredScopes, and the {missingScopes=[…]} string of batch endpoints', () => {
-    expect(requiredScopesOf(missingScopes('tickets'))).toEqual(['tickets']);
+    expect(requiredScopesOf(missingScopes(['tickets']))).toEqual(['tickets']);
     expect(requiredScopesOf({ errors: [{ context: { requiredScopes: ['b', 'a'] } }] })).toEqual(['a', 'b']);
     expect(requiredScopesOf({ errors: [{ context: '{missingScopes=[communication_preferences.write, x]}' }] })).toEqual(['communication_preferences.write', 'x']);
     expect(requiredScopesOf({ message: 'no errors array' })).toEqual([]);

@@ -102,6 +102,10 @@ describe('private-app token info', () => {
     expect(v.method).toBe('read-probes');
     expect(v.notes[0]).toContain('HTTP 400');
     expect(v.granted).toEqual(['crm.objects.contacts.read', 'hubdb', 'tickets']);
+    // GET /crm/v3/owners answered 200, but it also accepts automation: owners.read is not proven
+    expect(v.unverified).toEqual(['crm.objects.contacts.write', 'crm.objects.owners.read']);
+    expect(v.probes.find((p) => p.scope === 'crm.objects.owners.read')).toMatchObject({ status: 200, result: 'inconclusive' });
+    expect(v.notes).toContain('GET /crm/v3/owners?limit=1 answered 200, but that call also accepts automation: crm.objects.owners.read not verified.');
     expect(v.error).toBeNull();
   });
 
@@ -168,13 +172,14 @@ describe('read probes (Service Keys and other tokens of no known shape)', () => 
     expect(v.method).toBe('read-probes');
     expect(v.error).toBeNull();
     expect(v.granted).toEqual(['crm.objects.contacts.read', 'hubdb']);
-    expect(v.missing).toEqual([{ scope: 'tickets', sites: ['read-b'] }]);
-    expect(v.unverified).toEqual(['crm.objects.contacts.write', 'crm.objects.owners.read']);
+    expect(v.missing).toEqual([{ scope: 'crm.objects.owners.read', sites: ['owners'] }, { scope: 'tickets', sites: ['read-b'] }]);
+    expect(v.unverified).toEqual(['crm.objects.contacts.write']);
     expect(v.extra).toEqual([]);
     expect(v.probes).toEqual([
-      { scope: 'crm.objects.contacts.read', path: '/crm/v3/objects/contacts?limit=1', status: 200, result: 'granted' },
-      { scope: 'hubdb', path: '/cms/v3/hubdb/tables?limit=1', status: 200, result: 'granted' },
-      { scope: 'tickets', path: '/crm/v3/objects/tickets?limit=1', status: 403, result: 'missing' },
+      { scope: 'crm.objects.contacts.read', path: '/crm/v3/objects/contacts?limit=1', status: 200, result: 'granted', alsoAccepts: [] },
+      { scope: 'crm.objects.owners.read', path: '/crm/v3/owners?limit=1', status: 403, result: 'missing', alsoAccepts: ['automation'] },
+      { scope: 'hubdb', path: '/cms/v3/hubdb/tables?limit=1', status: 200, result: 'granted', alsoAccepts: [] },
+      { scope: 'tickets', path: '/crm/v3/objects/tickets?limit=1', status: 403, result: 'missing', alsoAccepts: [] },
     ]);
     const asked = fake.seen.slice(before);
     expect(asked.every((r) => r.method === 'GET')).toBe(true);
@@ -213,7 +218,7 @@ describe('read probes (Service Keys and other tokens of no known shape)', () => 
     expect(v.granted).toEqual([]);
     expect(v.missing).toEqual([]);
     expect(v.unverified).toEqual(REQUIRED);
-    expect(v.probes.map((p) => p.result)).toEqual(['inconclusive', 'inconclusive', 'inconclusive']);
+    expect(v.probes.map((p) => p.result)).toEqual(['inconclusive', 'inconclusive', 'inconclusive', 'inconclusive']);
     expect(v.notes.join(' ')).toContain('answered HTTP 403 USER_DOES_NOT_HAVE_PERMISSIONS: not verified');
   });
 
