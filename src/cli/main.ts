@@ -9,6 +9,8 @@ import { run, type RunOptions } from '../run/run.js';
 import { VERSION } from '../run/version.js';
 import { renderCheckLine, renderDiff, renderJson, renderMarkdown, renderPatch, renderSarif, renderSummary, shouldColor } from '../report/index.js';
 import { parseRename } from '../plan/rename-env.js';
+import { maskAll } from '../report/mask.js';
+import { DEFAULT_API_BASE, type VerifyOptions } from '../verify/index.js';
 
 interface Flags {
   write?: boolean;
@@ -28,6 +30,8 @@ interface Flags {
   quiet?: boolean;
   verbose?: boolean;
   rewriteBrowser?: boolean;
+  verifyToken?: boolean;
+  apiBase?: string;
 }
 
 const collect = (v: string, prev: string[]): string[] => [...prev, v];
@@ -43,7 +47,7 @@ function program(): Command {
     .option('--include <glob>', 'only files matching this glob (repeatable)', collect, [])
     .option('--exclude <glob>', 'skip files matching this glob (repeatable)', collect, [])
     .option('--no-gitignore', 'do not honour .gitignore files')
-    .option('--token-env <NAME>', 'env var the token is read from where the key was a hard-coded literal', 'HUBSPOT_ACCESS_TOKEN')
+    .option('--token-env <NAME>', 'env var holding the new token: read by --verify-token, and written into code where the key was a hard-coded literal', 'HUBSPOT_ACCESS_TOKEN')
     .addOption(new Option('--rename-env <OLD=NEW>', 'rename an environment variable everywhere (repeatable)').argParser(collect).default([]))
     .option('--allow-dirty', 'let --write touch files with uncommitted git changes')
     .option('--out <dir>', 'folder for report.md, changes.patch, report.json, report.sarif', './hapikey-migration')
@@ -53,12 +57,23 @@ function program(): Command {
     .option('--show-secrets', 'print key literals unmasked')
     .option('-q, --quiet', 'less on stderr')
     .option('--verbose', 'more on stderr')
+    .option('--verify-token', 'check the new token (read from $HUBSPOT_ACCESS_TOKEN, or the --token-env variable) against the scopes the code needs')
+    .option('--api-base <url>', 'HubSpot API host for --verify-token (default: $HUBSPOT_API_BASE, else https://api.hubapi.com)')
     .option('--rewrite-browser', 'also rewrite calls in browser code (the token becomes public: prefer a server-side proxy)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // `--verify-token=<token>` would reach commander's error message (and the terminal): refuse it without echoing
+  if (argv.slice(2).some((a) => a.startsWith('--verify-token='))) {
+    process.stderr.write('migrate-hapikey: --verify-token takes no value: the token is read from $HUBSPOT_ACCESS_TOKEN (or the --token-env variable), never from the command line\n');
+    return EXIT.usage;
+  }
+  if (argv.includes('--verify-token') && argv.slice(2).some((a) => looksLikeToken(a, process.env.HUBSPOT_ACCESS_TOKEN))) {
+    process.stderr.write('migrate-hapikey: a token was given on the command line: remove it (and clear it from your shell history); --verify-token reads it from $HUBSPOT_ACCESS_TOKEN (or the --token-env variable)\n');
+    return EXIT.usage;
+  }
   const cmd = program();
   try {
     cmd.parse(argv);
@@ -82,6 +97,8 @@ export async function main(argv: string[]): Promise<number> {
       throw new UsageError('--interactive needs a terminal (TTY) on stdin and stdout; use --write or the dry run in scripts');
     }
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(flags.tokenEnv)) throw new UsageError(`--token-env must be an environment variable name, not ${flags.tokenEnv}`);
+    const verify = flags.verifyToken ? verifyOptions(flags, argv) : undefined;
+    if (!flags.verifyToken && flags.apiBase !== undefined) throw new UsageError('--api-base is only used with --verify-token');
     const color = shouldColor(process.env, !!process.stdout.isTTY, flags.color);
     // inquirer colors its prompt from the environment
     if (!color) process.env.NO_COLOR = '1';
@@ -105,6 +122,7 @@ export async function main(argv: string[]): Promise<number> {
       allowDirty: !!flags.allowDirty,
       rewriteBrowser: !!flags.rewriteBrowser,
       renameEnv,
+      verify,
       interrupted: () => interrupted,
       onProgress: progress ? (d, t) => process.stderr.write(`\rscanning ${d}/${t} files…`) : undefined,
       choose: mode === 'interactive'
@@ -136,6 +154,7 @@ export async function main(argv: string[]): Promise<number> {
       if (diff) process.stdout.write(diff + '\n');
       process.stdout.write(renderSummary(report, { color, outDir: writeFiles ? path.relative(process.cwd(), outDir) || '.' : undefined }) + '\n');
     }
+    if (report.verification?.error) process.stderr.write(`migrate-hapikey: token check failed: ${maskAll(report.verification.error)}\n`);
     if (flags.verbose) for (const s of report.skipped) err(`skipped ${s.file}: ${s.reason} (${s.message})`);
     else if (result.exitCode === EXIT.partial) for (const s of report.skipped.filter((x) => x.reason !== 'vendored' && x.reason !== 'build-output')) err(`migrate-hapikey: ${s.file}: ${s.message}`);
     return result.exitCode;
@@ -150,6 +169,40 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw e;
   }
+}
+
+/** An argument that is (or holds) the token, or has a private-app token's shape. */
+function looksLikeToken(arg: string, token: string | undefined): boolean {
+  const t = token?.trim();
+  return (!!t && (arg === t || (t.length >= 16 && arg.includes(t)))) || /(^|[^A-Za-z0-9])pat-[a-z]{2}\d*-[0-9a-f]{8}-/i.test(arg);
+}
+
+/**
+ * --verify-token: the token from the environment (never argv), the API base from --api-base or $HUBSPOT_API_BASE,
+ * an OAuth app's credentials from $HUBSPOT_CLIENT_ID / $HUBSPOT_CLIENT_SECRET. Usage errors name no secret.
+ */
+function verifyOptions(flags: Flags, argv: string[]): VerifyOptions {
+  const name = flags.tokenEnv;
+  const token = process.env[name]?.trim();
+  if (!token) throw new UsageError(`--verify-token reads the new token from $${name}, which is empty: export it there (never on the command line), or name another variable with --token-env`);
+  if (argv.slice(2).some((a) => looksLikeToken(a, token))) {
+    throw new UsageError(`a token was given on the command line: remove it (and clear it from your shell history); --verify-token reads it from $${name}`);
+  }
+  const raw = flags.apiBase ?? process.env.HUBSPOT_API_BASE ?? DEFAULT_API_BASE;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UsageError(`--api-base must be a URL such as ${DEFAULT_API_BASE}, not ${maskAll(raw)}`);
+  }
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new UsageError(`--api-base must use https (plain http only for localhost): the token would travel in clear text to ${url.host}`);
+  }
+  if (url.username || url.password || url.search || url.hash) throw new UsageError('--api-base takes a plain base URL (no credentials, query or fragment)');
+  const id = process.env.HUBSPOT_CLIENT_ID?.trim();
+  const secret = process.env.HUBSPOT_CLIENT_SECRET?.trim();
+  return { token, tokenEnv: name, apiBase: url.href.replace(/\/+$/, ''), oauthClient: id && secret ? { id, secret } : undefined };
 }
 
 const REPORT_FILES = ['report.md', 'changes.patch', 'report.json', 'report.sarif'];

@@ -1,5 +1,6 @@
 // The JSON report of ../shared/spec/cli.md (schemaVersion 1), plus additive fields.
 import type { Site, Skip } from './site.js';
+import type { Verification } from './verification.js';
 
 export type Mode = 'dry-run' | 'write' | 'interactive' | 'check';
 
@@ -37,4 +38,6 @@ export interface Report {
   changes?: FileChange[];
   /** Environment variables / config slots that must now hold a token instead of a key. */
   tokenSources?: string[];
+  /** `--verify-token`: the token's scopes against the required ones. */
+  verification?: Verification;
 }

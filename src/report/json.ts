@@ -4,12 +4,13 @@
 // every literal that is one of the secrets the scan found).
 import type { FileChange, Report, TokenRecommendation } from '../model/report.js';
 import type { Lifecycle, RequestInfo, Secret, Site, Skip, TokenSource } from '../model/site.js';
+import type { Probe, Verification } from '../model/verification.js';
 import { masker, type Masker } from './mask.js';
 
 /** `K` when it names every key of `T`, else `never` (so an incomplete list does not compile). */
 type Complete<T, K extends readonly (keyof T)[]> = [Exclude<keyof T, K[number]>] extends [never] ? K : never;
 
-const REPORT_KEYS = ['schemaVersion', 'tool', 'root', 'mode', 'summary', 'scopes', 'sites', 'skipped', 'token', 'changes', 'tokenSources'] as const;
+const REPORT_KEYS = ['schemaVersion', 'tool', 'root', 'mode', 'summary', 'scopes', 'sites', 'skipped', 'token', 'changes', 'tokenSources', 'verification'] as const;
 const SITE_KEYS = ['id', 'file', 'line', 'column', 'language', 'pattern', 'status', 'reason', 'message', 'applied', 'requests', 'secret', 'category', 'token', 'flags'] as const;
 const REQUEST_KEYS = ['file', 'line', 'client', 'method', 'path', 'scopes', 'lifecycle', 'call', 'scopesUncertain'] as const;
 const LIFECYCLE_KEYS = ['status', 'date', 'replacement', 'note'] as const;
@@ -17,6 +18,8 @@ const SKIP_KEYS = ['file', 'reason', 'message'] as const;
 const TOKEN_SOURCE_KEYS = ['expression', 'origin', 'source'] as const;
 const TOKEN_KEYS = ['kind', 'reason', 'appHsmeta'] as const;
 const CHANGE_KEYS = ['file', 'siteIds', 'diff'] as const;
+const VERIFICATION_KEYS = ['method', 'token', 'granted', 'missing', 'unverified', 'extra', 'error', 'hubId', 'notes', 'probes'] as const;
+const PROBE_KEYS = ['scope', 'path', 'status', 'result', 'alsoAccepts'] as const;
 /** Deliberately not `Complete`: whatever else a secret may carry one day is never written. */
 const SECRET_KEYS = ['kind', 'masked', 'fingerprint'] as const;
 
@@ -29,6 +32,8 @@ const ORDER = {
   tokenSource: TOKEN_SOURCE_KEYS satisfies Complete<TokenSource, typeof TOKEN_SOURCE_KEYS>,
   token: TOKEN_KEYS satisfies Complete<TokenRecommendation, typeof TOKEN_KEYS>,
   change: CHANGE_KEYS satisfies Complete<FileChange, typeof CHANGE_KEYS>,
+  verification: VERIFICATION_KEYS satisfies Complete<Verification, typeof VERIFICATION_KEYS>,
+  probe: PROBE_KEYS satisfies Complete<Probe, typeof PROBE_KEYS>,
 };
 
 type Plain = Record<string, unknown>;
@@ -97,6 +102,14 @@ export function toJsonReport(report: Report): Plain {
     skipped: (ss: Skip[]) => ss.map((s) => pick(s, ORDER.skip, { message: mask })),
     token: (t: TokenRecommendation) => pick(t, ORDER.token),
     changes: (cs: FileChange[]) => cs.map((c) => pick(c, ORDER.change, { diff: mask })),
+    verification: (v: Verification) => pick(v, ORDER.verification, {
+      // the token only as its mask and fingerprint, whatever else the record may carry one day
+      token: (t: Verification['token']) => ({ masked: t.masked, fingerprint: t.fingerprint }),
+      missing: (ms: Verification['missing']) => ms.map((m) => ({ scope: m.scope, sites: m.sites })),
+      error: (e: string | null) => (e === null ? null : mask(e)),
+      notes: (ns: string[]) => ns.map(mask),
+      probes: (ps: Probe[]) => ps.map((p) => pick(p, ORDER.probe)),
+    }),
   });
 }
 

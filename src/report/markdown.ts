@@ -8,6 +8,7 @@ import {
   manualSection, skippedSection, type Section,
 } from './markdown-sites.js';
 import { tokenSection } from './markdown-token.js';
+import { verificationSection } from './markdown-verification.js';
 import { tokenSourcesOf } from './token-sources.js';
 import { code, slug } from './md.js';
 import { hasFlag, isAccountSite, plural } from './select.js';
@@ -72,7 +73,7 @@ export function renderMarkdown(input: MarkdownInput): string {
   const ctx = createContext(input);
   const sections: Section[] = [];
   for (const make of [
-    tokenSection, callSitesSection, manualSection, developerKeySection, lifecycleSection, hardcodedSection,
+    tokenSection, verificationSection, callSitesSection, manualSection, developerKeySection, lifecycleSection, hardcodedSection,
     browserSection, skippedSection, ignoredSection, changesSection,
   ]) {
     const s = make(ctx);

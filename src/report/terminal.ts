@@ -9,6 +9,7 @@ import { FACTS } from './facts.js';
 import { maskAll, masker, type Masker } from './mask.js';
 import { tokenSourcesOf } from './token-sources.js';
 import { changedPlans, hasFlag, isAccountSite, plural, sortSites } from './select.js';
+import { verificationLines } from './verification.js';
 
 /** How many manual follow-ups the summary lists before pointing at report.md. */
 export const TOP_MANUAL = 5;
@@ -106,6 +107,8 @@ export function renderSummary(report: Report, opts: SummaryOptions): string {
   } else {
     blocks.push([c.green('No account API key use found: nothing to migrate.')]);
   }
+  const verification = verificationLines(report, c);
+  if (verification.length > 0) blocks.push(verification);
   const manual = manualLines(sites, c, masker(report.sites));
   if (manual.length > 0) blocks.push(manual);
   const warnings = warningLines(report, sites, c);

@@ -19,6 +19,7 @@ import { dirtyFiles } from '../apply/dirty.js';
 import { messageFor } from '../scan/messages.js';
 import { VERSION } from './version.js';
 import { toFileChanges } from '../report/index.js';
+import type { VerifyOptions } from '../verify/index.js';
 
 /** The report files a run writes into --out: never scanned, even when --out is the root. */
 const REPORT_FILES = new Set(['report.md', 'changes.patch', 'report.json', 'report.sarif']);
@@ -46,6 +47,8 @@ export interface RunOptions {
   /** Checked between file writes (SIGINT). */
   interrupted?: () => boolean;
   onProgress?: (done: number, total: number) => void;
+  /** `--verify-token`: the token (from the environment) and where HubSpot is; checked against the required scopes. */
+  verify?: VerifyOptions;
 }
 
 export interface RunResult {
@@ -216,7 +219,20 @@ export async function run(opts: RunOptions): Promise<RunResult> {
   const problems = skipped.some((s) => ['parse-error', 'unreadable', 'write-failed', 'changed-since-read', 'read-only'].includes(s.reason));
   let exitCode: number = problems ? EXIT.partial : EXIT.ok;
   if (opts.mode === 'check') exitCode = report.summary.byStatus.auto + report.summary.byStatus.manual > 0 ? EXIT.findings : exitCode;
+  if (opts.verify) exitCode = await verifyStage(report, opts.verify, opts.mode, exitCode);
   return { report, plans, exitCode };
+}
+
+/**
+ * --verify-token: adds `verification` to the report. With --check a missing scope fails the check (1); a check that
+ * could not be completed (network, timeout, 401, not HubSpot's JSON) makes an otherwise clean run exit 3.
+ */
+async function verifyStage(report: Report, verify: VerifyOptions, mode: Mode, exitCode: number): Promise<number> {
+  const { verifyToken } = await import('../verify/index.js');
+  report.verification = await verifyToken({ ...verify, required: report.scopes.required, uncertain: report.scopes.uncertain, sites: report.sites });
+  if (mode === 'check' && report.verification.missing.length > 0) return EXIT.findings;
+  if (report.verification.error !== null && exitCode === EXIT.ok) return EXIT.partial;
+  return exitCode;
 }
 
 /** Files outside the candidate set that candidates import (fetch wrappers rarely mention HubSpot). */

@@ -11,3 +11,4 @@ export { unionScopes } from './union.js';
 export { recommendToken, appHsmeta } from './token.js';
 export { libraryEndpoints, isRequestPassthrough, libraryInfo } from './client-maps.js';
 export { canonicalObjectType } from './object-types.js';
+export { readProbePaths, refusalProbePaths, scopesCovering, isWriteOnlyScope } from './read-probes.js';
