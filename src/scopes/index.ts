@@ -2,12 +2,12 @@
 // keeps a developer API key, its lifecycle, and which token to create.
 export type { ScopeMatch, TokenAdvice } from './types.js';
 export type { TokenInput } from './token.js';
-export type { Library, LibraryCallOptions, LibraryEndpoint } from './client-maps.js';
+export type { Library, LibraryCall, LibraryCallOptions, LibraryEndpoint } from './client-maps.js';
 export { normalisePath } from './normalise.js';
 export { isDeveloperKeyEndpoint } from './developer-key.js';
 export { scopesFor } from './match.js';
 export { lifecycleFor } from './lifecycle.js';
 export { unionScopes } from './union.js';
 export { recommendToken, appHsmeta } from './token.js';
-export { libraryEndpoints, isRequestPassthrough, libraryInfo } from './client-maps.js';
+export { libraryEndpoints, libraryCall, chainVersions, isRequestPassthrough, libraryInfo } from './client-maps.js';
 export { canonicalObjectType } from './object-types.js';
