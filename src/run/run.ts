@@ -16,7 +16,7 @@ import { applyPlans } from '../apply/apply.js';
 import { dirtyFiles } from '../apply/dirty.js';
 import { messageFor } from '../scan/messages.js';
 import { VERSION } from './version.js';
-import { toFileChanges } from '../report/index.js';
+import { countUnresolved, fillUnresolved, toFileChanges } from '../report/index.js';
 
 /** The report files a run writes into --out: never scanned, even when --out is the root. */
 const REPORT_FILES = new Set(['report.md', 'changes.patch', 'report.json', 'report.sarif']);
@@ -247,6 +247,7 @@ async function replan(plans: FilePlan[], candidates: ListedFile[], reads: Map<st
 function buildReport(root: string, mode: Mode, scanned: number, skipped: Skip[], sites: Site[], applied: number): Report {
   const byStatus = { auto: 0, manual: 0, 'developer-key': 0, ignored: 0 };
   for (const s of sites) byStatus[s.status]++;
+  fillUnresolved(sites);
   const live = sites.filter((s) => s.status === 'auto' || s.status === 'manual');
   const scopes = unionScopes(live.flatMap((s) => s.requests.map((r) => ({ ...scopesFor(r.method, r.path), scopes: r.scopes, uncertain: r.scopesUncertain ?? [] }))));
   const developerKeySites = byStatus['developer-key'];
@@ -257,7 +258,7 @@ function buildReport(root: string, mode: Mode, scanned: number, skipped: Skip[],
     tool: { name: 'migrate-hapikey', version: VERSION },
     root,
     mode,
-    summary: { filesScanned: scanned, filesSkipped: skipped.length, sites: sites.length, byStatus, applied },
+    summary: { filesScanned: scanned, filesSkipped: skipped.length, sites: sites.length, byStatus, applied, unresolvedRequests: countUnresolved(sites) },
     scopes,
     sites,
     skipped,

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { TextEdit } from '../model/edit.js';
 import type { Category, Client, HttpMethod, Pattern, RequestInfo, Site, Status } from '../model/site.js';
-import { isDeveloperKeyEndpoint, libraryEndpoints, lifecycleFor, scopesFor } from '../scopes/index.js';
+import { isDeveloperKeyEndpoint, libraryCall, lifecycleFor, scopesFor } from '../scopes/index.js';
 import { secretOf } from './text/secret.js';
 import { ts, constInitializer, declarationOf, getProp, lineCol, outerParent, parse, parseDiagnostics, propName, statementOf, unwrap, walk } from './ast.js';
 import { axiosInstanceOf, optionsObject, type RequestCall } from './clients.js';
@@ -614,10 +614,13 @@ function libraryRequests(d: Draft, ctor: ts.NewExpression, lib: Lib): void {
   for (const c of calls) {
     const line = lineCol(c.call.getSourceFile(), c.call.getStart()).line;
     let eps: Array<{ method: HttpMethod | null; path: string }> | null = null;
+    let uncertain: string[] = [];
     if (c.chain.endsWith('apiRequest')) eps = c.path ? [{ method: (c.method?.toUpperCase() ?? 'GET') as HttpMethod, path: hostAndPath(c.path).path ?? c.path }] : null;
-    else eps = libraryEndpoints(lib, c.chain);
+    else ({ endpoints: eps, uncertainScopes: uncertain } = libraryCall(lib, c.chain));
     if (!eps || !eps.length) {
-      d.requests.push({ file: '', line, client, method: null, path: null, call: c.chain, scopes: [], lifecycle: null });
+      // unknown method: its API family's scopes as uncertain candidates (crm.owners.* → owners)
+      const unresolved = c.chain.endsWith('apiRequest') ? 'dynamic-path' : 'unknown-method';
+      d.requests.push({ file: '', line, client, method: null, path: null, call: c.chain, scopes: [], lifecycle: null, unresolved, ...(uncertain.length ? { scopesUncertain: uncertain } : {}) });
       continue;
     }
     for (const ep of eps) d.requests.push(requestInfo(client, ep.method, ep.path, line, c.chain));
