@@ -145,3 +145,14 @@ describe('report.sarif', () => {
     expect(notes.map((n) => n.descriptor!.id)).toEqual(['skipped/parse-error', 'skipped/minified']);
   });
 });
+
+describe('uncertain scopes of an unknown library method', () => {
+  it('report.md says they come from the API family', () => {
+    const base = unknownOnlyReport();
+    const sdk = base.sites[1];
+    const req = { ...sdk.requests[0], call: 'crm.contacts.basicApi.someFutureMethod', unresolved: 'unknown-method', scopesUncertain: ['crm.objects.contacts.write'] };
+    const md = markdown({ ...base, sites: [{ ...sdk, requests: [req] }], scopes: { required: [], uncertain: ['crm.objects.contacts.write'] } });
+    expect(md).toContain('- [ ] crm.objects.contacts.write: needed only if [src/client.ts:10](src/client.ts#L10) (`crm.contacts.basicApi.someFutureMethod`) turns out to need it (its library method is not in our maps: these are the scopes of its API family).');
+    expect(md).toContain('`crm.contacts.basicApi.someFutureMethod`, `unknown-method`: a client-library method we have no endpoint for; look up the endpoint it calls.');
+  });
+});
