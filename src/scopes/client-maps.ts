@@ -282,6 +282,21 @@ export function chainVersions(lib: Library, chain: string): string[] {
   return [];
 }
 
+/**
+ * The version range a package.json gives for the library (dependencies, devDependencies,
+ * peerDependencies, optionalDependencies), to pass as `version`; undefined when it names none.
+ */
+export function libraryVersionHint(pkg: Record<string, unknown> | null | undefined, lib: Library): string | undefined {
+  const name = maps[lib]?.package;
+  if (!pkg || !name) return undefined;
+  for (const field of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
+    const deps = pkg[field];
+    const v = deps && typeof deps === 'object' ? (deps as Record<string, unknown>)[name] : undefined;
+    if (typeof v === 'string' && v.trim()) return v.trim();
+  }
+  return undefined;
+}
+
 /** The library versions the map was derived from, and what could not be derived. */
 export function libraryInfo(lib: Library): { package: string; versions: string[]; notDerived: string[] } | null {
   const map = maps[lib];

@@ -9,5 +9,5 @@ export { scopesFor } from './match.js';
 export { lifecycleFor } from './lifecycle.js';
 export { unionScopes } from './union.js';
 export { recommendToken, appHsmeta } from './token.js';
-export { libraryEndpoints, libraryCall, chainVersions, isRequestPassthrough, libraryInfo } from './client-maps.js';
+export { libraryEndpoints, libraryCall, chainVersions, isRequestPassthrough, libraryInfo, libraryVersionHint } from './client-maps.js';
 export { canonicalObjectType } from './object-types.js';

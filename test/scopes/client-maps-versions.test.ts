@@ -6,7 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { chainVersions, libraryCall, libraryEndpoints, libraryInfo, type Library } from '../../src/scopes/index.js';
+import { chainVersions, libraryCall, libraryEndpoints, libraryInfo, libraryVersionHint, type Library } from '../../src/scopes/index.js';
 import { versionsForHint } from '../../src/scopes/client-maps.js';
 
 type Row = [version: string, chain: string, method: string, path: string];
@@ -31,11 +31,17 @@ const apiClient: Row[] = [
   ['6.0.1', 'crm.objects.notes.batchApi.read', 'POST', '/crm/v3/objects/notes/batch/read'],
   ['6.0.1', 'crm.companies.basicApi.create', 'POST', '/crm/v3/objects/companies'],
   ['7.0.1', 'crm.quotes.basicApi.update', 'PATCH', '/crm/v3/objects/quotes/{}'],
+  ['7.1.2', 'crm.deals.basicApi.getPage', 'GET', '/crm/v3/objects/deals'], // crm/deals/apis/BasicApi.js
   ['7.2.0', 'crm.contacts.basicApi.getPage', 'GET', '/crm/v3/objects/contacts'],
   ['8.0.0', 'crm.companies.associationsApi.archive', 'DELETE', '/crm/v4/objects/companies/{}/associations/{toObjectType}/{}'], // getters typed any: initObject('crm/…')
   ['8.0.0', 'files.foldersApi.getById', 'GET', '/files/v3/folders/{}'],
+  ['8.1.0', 'crm.owners.ownersApi.getById', 'GET', '/crm/v3/owners/{}'],
+  ['8.2.0', 'crm.tickets.batchApi.read', 'POST', '/crm/v3/objects/tickets/batch/read'],
   ['8.3.2', 'crm.objects.postalMail.basicApi.getPage', 'GET', '/crm/v3/objects/postal_mail'],
+  ['8.4.2', 'cms.hubdb.rowsApi.getTableRows', 'GET', '/cms/v3/hubdb/tables/{}/rows'],
+  ['8.5.0', 'marketing.transactional.singleSendApi.sendEmail', 'POST', '/marketing/v3/transactional/single-email/send'],
   ['8.6.0', 'crm.associations.v4.batchApi.create', 'POST', '/crm/v4/associations/{fromObjectType}/{toObjectType}/batch/create'],
+  ['8.8.1', 'crm.lineItems.searchApi.doSearch', 'POST', '/crm/v3/objects/line_items/search'],
   ['8.9.0', 'crm.contacts.basicApi.getById', 'GET', '/crm/v3/objects/contacts/{}'],
   ['9.0.0', 'cms.hubdb.rowsBatchApi.cloneDraftTableRows', 'POST', '/cms/v3/hubdb/tables/{}/rows/draft/batch/clone'],
   ['9.0.0', 'crm.associations.v4.schema.definitionsApi.getAll', 'GET', '/crm/v4/associations/{fromObjectType}/{toObjectType}/labels'],
@@ -61,6 +67,9 @@ const hubspotNpm: Row[] = [
 ];
 
 function check(lib: Library, rows: Row[]) {
+  it('has a case for every version line read', () => {
+    expect([...new Set(rows.map((r) => r[0]))].sort()).toEqual([...libraryInfo(lib)!.versions].sort());
+  });
   it.each(rows)(`${lib}@%s %s`, (version, chain, method, path) => {
     expect(libraryEndpoints(lib, chain, { version })).toEqual([{ method, path }]);
     expect(chainVersions(lib, chain)).toContain(version);
@@ -99,6 +108,16 @@ describe('every version line read', () => {
     expect(libraryEndpoints('hubspot', 'companies.getByDomain', { version: '^1.3.0' })).toEqual([both[0]]);
     expect(libraryEndpoints('hubspot', 'companies.getByDomain', { version: '2.3.14' })).toEqual([both[1]]);
     expect(libraryEndpoints('hubspot', 'companies.getByDomain', { version: 'latest' })).toEqual(both);
+  });
+
+  it('finds the hint in package.json', () => {
+    const pkg = { dependencies: { express: '^4' }, devDependencies: { '@hubspot/api-client': '~6.0.1' }, peerDependencies: { hubspot: '^1.3.0' } };
+    expect(libraryVersionHint(pkg, 'hubspot-api-client')).toBe('~6.0.1');
+    expect(libraryVersionHint(pkg, 'hubspot')).toBe('^1.3.0');
+    expect(libraryVersionHint(pkg, 'hubspot-api')).toBeUndefined();
+    expect(libraryVersionHint(null, 'hubspot')).toBeUndefined();
+    const hint = libraryVersionHint(pkg, 'hubspot');
+    expect(libraryCall('hubspot', 'companies.getByDomain', { version: hint }).endpoints).toEqual([{ method: 'GET', path: '/companies/v2/companies/domain/{}' }]);
   });
 
   it('reads package.json ranges', () => {
