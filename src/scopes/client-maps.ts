@@ -3,16 +3,14 @@
 // of @hubspot/api-client 3.x–9.0 plus the latest, every minor line of hubspot 1.x–2.x).
 import type { HttpMethod } from '../model/site.js';
 import raw from './client-maps.json' with { type: 'json' };
-import { catalog } from './catalog.js';
-import { scopesFor } from './match.js';
-import { canonicalObjectType } from './object-types.js';
+import { versionsForHint } from './client-versions.js';
 
 export type Library = 'hubspot-api-client' | 'hubspot' | 'hubspot-api';
 
 /** [method, path, versions (absent: every version read; else ranges over `versions`: `3.0.1..5.0.0,8.9.0`)] */
 type Entry = [string, string] | [string, string, string];
 
-interface LibraryMap {
+export interface LibraryMap {
   package: string;
   versions: string[];
   chains: Record<string, Entry[]>;
@@ -20,7 +18,7 @@ interface LibraryMap {
   notDerived: string[];
 }
 
-const maps = (raw as unknown as { libraries: Record<Library, LibraryMap> }).libraries;
+export const maps = (raw as unknown as { libraries: Record<Library, LibraryMap> }).libraries;
 
 export interface LibraryEndpoint {
   method: HttpMethod | null;
@@ -32,15 +30,15 @@ export interface LibraryCallOptions {
    *  library default GET; null: present but not known statically). */
   method?: string | null;
   path?: string | null;
-  /** The repository's library version (`8.4.1`, `~8.4.0`, `^8.0.0` from package.json): prefer the
-   *  endpoints of that minor line (exact or `~`) or major line (`^`, `8.x`); without it, or when that
-   *  line does not have the method, the union over every version read. */
+  /** The repository's library version or range (`8.4.1`, `~8.4.0`, `^8.1.0`, from package.json, see
+   *  libraryVersionHint): prefer the endpoints of the versions it stands for (versionsForHint); without
+   *  it, or when those versions do not have the method, the union over every version read. */
   version?: string;
 }
 
 const METHODS = new Set<string>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
-function asMethod(m: string | null | undefined): HttpMethod | null {
+export function asMethod(m: string | null | undefined): HttpMethod | null {
   const u = m?.toUpperCase();
   return u && METHODS.has(u) ? (u as HttpMethod) : null;
 }
@@ -94,43 +92,6 @@ export function expandRanges(all: readonly string[], ranges: string): string[] {
   return out;
 }
 
-function parts(v: string): number[] {
-  return v.split(/[.-]/).slice(0, 3).map((x) => (/^\d+$/.test(x) ? Number(x) : 0));
-}
-
-function compare(a: string, b: string): number {
-  const x = parts(a);
-  const y = parts(b);
-  for (let i = 0; i < 3; i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
-  return 0;
-}
-
-/**
- * The read versions a package.json range or an installed version stands for: `8.4.1`, `~8.4.0`, `8.4.x`
- * → the 8.4 line; `^8.1.0` → 8.1 and later 8.x lines; `8`, `8.x` → the 8 line; `>=8.1` → 8.1 and later.
- * A line that was not read stands for the newest read line before it in the same major (8.7.x → 8.6).
- * Empty when the hint names no read version.
- */
-export function versionsForHint(all: readonly string[], hint: string): string[] {
-  const m = hint.trim().match(/^(\^|~|>=|=|v)?\s*(\d+)(?:\.(\d+|x|\*))?(?:\.(\d+|x|\*))?/);
-  if (!m) return [];
-  const [, op, major, minor, patch] = m;
-  const wild = (x: string | undefined) => x === undefined || x === 'x' || x === '*';
-  const base = `${major}.${wild(minor) ? 0 : minor}.${wild(patch) ? 0 : patch}`;
-  const sameMajor = all.filter((v) => v.split('.')[0] === major);
-  if (op === '>=') return all.filter((v) => compare(v, base) >= 0);
-  if (wild(minor)) return sameMajor;
-  const line = (v: string) => v.split('.').slice(0, 2).join('.');
-  if (op === '^') {
-    const from = sameMajor.filter((v) => compare(v, base) >= 0 || line(v) === line(base));
-    return from.length ? from : sameMajor.filter((v) => compare(v, base) <= 0).slice(-1);
-  }
-  const sameMinor = sameMajor.filter((v) => line(v) === `${major}.${minor}`);
-  if (sameMinor.length) return sameMinor;
-  const before = sameMajor.filter((v) => compare(v, base) <= 0).pop();
-  return before ? [before] : sameMajor;
-}
-
 /**
  * Endpoints a library call makes. `chain` is the member chain without the client variable
  * (`crm.contacts.basicApi.getPage`); a leading client variable is tolerated. For generic object calls
@@ -169,96 +130,6 @@ function select(map: LibraryMap, entries: Entry[], version?: string): LibraryEnd
     out.push({ method: asMethod(m), path });
   }
   return out;
-}
-
-export interface LibraryCall {
-  /** The endpoints the call makes; empty when the method is unknown (or apiRequest without a path). */
-  endpoints: LibraryEndpoint[];
-  /** When the method is unknown: the scopes of its API family (the library's known methods that share
-   *  the longest chain prefix, e.g. `crm.owners.*`), as candidates the call may need. */
-  uncertainScopes: string[];
-  /** The chain prefix whose methods gave `uncertainScopes` (`crm.owners`), null when none did. */
-  family: string | null;
-}
-
-/**
- * `libraryEndpoints`, and for a method the maps do not know, the scopes of its API family as
- * uncertain candidates: never nothing where the library has a family for the chain.
- */
-export function libraryCall(lib: Library, chain: string, options: LibraryCallOptions = {}): LibraryCall {
-  const endpoints = libraryEndpoints(lib, chain, options);
-  if (endpoints) return { endpoints, uncertainScopes: [], family: null };
-  const family = familyOf(lib, chain);
-  return { endpoints: [], uncertainScopes: family ? [...family.scopes] : [], family: family?.prefix ?? null };
-}
-
-interface ChainFamily {
-  prefix: string;
-  scopes: string[];
-}
-
-const familyMemo = new Map<string, ChainFamily | null>();
-
-/**
- * The chain family of an unknown method: the longest prefix of its segments (after an optional client
- * variable) under which the map has methods. A family's methods are those reached from the prefix
- * through API objects only (`crm.contacts` → `basicApi.*`, `batchApi.*`, `getAll`; not the nested
- * `crm.contacts.associations…` namespaces, and `crm` alone is no family since every method under it
- * sits in a namespace); the scopes are the union of what the catalog says their endpoints need.
- */
-export function familyOf(lib: Library, chain: string): ChainFamily | null {
-  const map = maps[lib];
-  if (!map) return null;
-  let segs = chainSegments(chain).filter((s) => s !== '[]');
-  if (segs[0] === 'this') segs = segs.slice(1);
-  if (segs.length && segs[segs.length - 1] === 'apiRequest') return null;
-  let best: ChainFamily | null = null;
-  for (let drop = 0; drop <= 2 && drop < segs.length; drop++) {
-    for (let len = segs.length - 1; len >= 1; len--) {
-      if (best && len <= best.prefix.split('.').length) break;
-      const prefix = segs.slice(drop, drop + len).join('.');
-      const f = familyAt(lib, map, prefix);
-      if (f) {
-        best = f;
-        break;
-      }
-    }
-  }
-  if (best || lib !== 'hubspot-api-client') return best;
-  // crm.<objectType>.… that the maps do not name (an object added after the versions read): the
-  // generic objects API's family for that object type, when the catalog knows the type.
-  const at = segs.indexOf('crm');
-  const type = at >= 0 && at <= 2 ? segs[at + 1] : undefined;
-  const canonical = type ? canonicalObjectType(type) : null;
-  if (canonical && canonical in catalog.objectTypes) return familyAt(lib, map, 'crm.objects', canonical, `crm.${type}`);
-  return null;
-}
-
-/**
- * The family at `prefix`: the union of the certain scopes of its methods' endpoints; where no endpoint
- * has a certain scope (generic object paths), their uncertain ones.
- */
-function familyAt(lib: Library, map: LibraryMap, prefix: string, objectType?: string, name = prefix): ChainFamily | null {
-  const key = `${lib}|${prefix}|${objectType ?? ''}`;
-  if (familyMemo.has(key)) return familyMemo.get(key)!;
-  const depth = prefix.split('.').length;
-  const certain = new Set<string>();
-  const uncertain = new Set<string>();
-  let members = 0;
-  for (const [c, entries] of Object.entries(map.chains)) {
-    if (!c.startsWith(prefix + '.')) continue;
-    const rest = c.split('.').slice(depth);
-    if (!rest.slice(0, -1).every((s) => /Api$/.test(s))) continue;
-    members++;
-    for (const [m, path] of entries) {
-      const r = scopesFor(asMethod(m), path, objectType);
-      for (const sc of r.scopes) certain.add(sc);
-      for (const sc of r.uncertain) uncertain.add(sc);
-    }
-  }
-  const f = members ? { prefix: name, scopes: [...(certain.size ? certain : uncertain)].sort() } : null;
-  familyMemo.set(key, f);
-  return f;
 }
 
 /** True when the method passes its own method/path (`apiRequest`). */

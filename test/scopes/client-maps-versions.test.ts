@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { chainVersions, libraryCall, libraryEndpoints, libraryInfo, libraryVersionHint, type Library } from '../../src/scopes/index.js';
-import { versionsForHint } from '../../src/scopes/client-maps.js';
+import { versionsForHint } from '../../src/scopes/client-versions.js';
 
 type Row = [version: string, chain: string, method: string, path: string];
 
