@@ -97,10 +97,12 @@ export function tokenSection(ctx: MdContext): Section | null {
     '',
   );
   const gaps = scopeGaps(ctx.sites);
-  if (gaps.total === 0) out.push(`### Scopes to tick (${required.length})`, '');
+  if (gaps.total === 0 && required.length === 0 && uncertain.length > 0) out.push('### Scopes to tick (none certain)', '');
+  else if (gaps.total === 0) out.push(`### Scopes to tick (${required.length})`, '');
   else if (required.length === 0) out.push('### Scopes to tick (not known yet)', '');
   else out.push(`### Scopes to tick (${required.length} known, ${gaps.total} unresolved)`, '');
   if (required.length === 0 && gaps.total > 0) out.push(`No scope could be determined yet: there ${gaps.total === 1 ? 'is' : 'are'} ${gapPhrase(gaps)}. Check each one under "${UNRESOLVED_HEADING}" below and tick the scopes it needs.`);
+  else if (required.length === 0 && uncertain.length > 0) out.push('No scope is certain: which ones the calls need depends on arguments known only at run time. Tick those of "Scopes that may be needed" (below) that apply.');
   else if (required.length === 0) out.push('No scope could be determined from the code: see the call sites and manual follow-ups below.');
   else for (const scope of required) out.push(`- [ ] ${scope}`);
   if (required.length > 0 && gaps.total > 0) out.push('', `These are the scopes of the calls we could resolve. There ${gaps.total === 1 ? 'is' : 'are'} also ${gapPhrase(gaps)}: their scopes come on top (see "${UNRESOLVED_HEADING}" below).`);

@@ -35,7 +35,8 @@ function nextSteps(ctx: MdContext): string {
   const kind = report.token?.kind ?? 'service-key';
   const scopes = report.scopes.required.length;
   const gaps = scopeGaps(ctx.sites);
-  if (gaps.total === 0) steps.push(`create ${TOKEN_KIND_LABEL[kind]} with the ${plural(scopes, 'scope')} below`);
+  if (gaps.total === 0 && scopes === 0 && report.scopes.uncertain.length > 0) steps.push(`create ${TOKEN_KIND_LABEL[kind]} with those of the scopes that may be needed (below) that your calls use`);
+  else if (gaps.total === 0) steps.push(`create ${TOKEN_KIND_LABEL[kind]} with the ${plural(scopes, 'scope')} below`);
   else {
     const unknown = `the scopes of the ${gapPhrase(gaps)} (under "${UNRESOLVED_HEADING}")`;
     steps.push(scopes === 0 ? `create ${TOKEN_KIND_LABEL[kind]} with ${unknown}` : `create ${TOKEN_KIND_LABEL[kind]} with the ${plural(scopes, 'known scope')} below plus ${unknown}`);

@@ -67,7 +67,8 @@ function manualLines(sites: Site[], c: ChalkInstance, mask: Masker): string[] {
 }
 
 /** The scope headline: a count only when every call's scopes are known. */
-function scopeHeadline(kind: keyof typeof KIND_SHORT, required: number, gaps: ScopeGaps): string {
+function scopeHeadline(kind: keyof typeof KIND_SHORT, required: number, uncertain: number, gaps: ScopeGaps): string {
+  if (gaps.total === 0 && required === 0 && uncertain > 0) return `Create ${KIND_SHORT[kind]} with those of these scopes your calls need (none is certain: it depends on run-time arguments):`;
   if (gaps.total === 0) return `Create ${KIND_SHORT[kind]} with ${plural(required, 'scope')}:`;
   if (required === 0) return `Create ${KIND_SHORT[kind]}; its scopes are not known yet (${gapPhrase(gaps)}, below).`;
   return `Create ${KIND_SHORT[kind]} with at least these scopes (${gapPhrase(gaps)}, below):`;
@@ -125,7 +126,7 @@ export function renderSummary(report: Report, opts: SummaryOptions): string {
   if (sites.some(isAccountSite)) {
     const kind = report.token?.kind ?? 'service-key';
     const gaps = scopeGaps(report.sites);
-    const scopes = [c.bold(scopeHeadline(kind, report.scopes.required.length, gaps))];
+    const scopes = [c.bold(scopeHeadline(kind, report.scopes.required.length, report.scopes.uncertain.length, gaps))];
     for (const scope of report.scopes.required) scopes.push(`  ${c.green(scope)}`);
     for (const scope of report.scopes.uncertain) scopes.push(`  ${c.dim(`maybe ${scope} (see report.md)`)}`);
     const sources = tokenSourcesOf(report);

@@ -156,3 +156,17 @@ describe('uncertain scopes of an unknown library method', () => {
     expect(md).toContain('`crm.contacts.basicApi.someFutureMethod`, `unknown-method`: a client-library method we have no endpoint for; look up the endpoint it calls.');
   });
 });
+
+describe('every call resolved, but no scope certain', () => {
+  const base = resolvedReport();
+  const report = { ...base, scopes: { required: [], uncertain: ['crm.objects.companies.read', 'crm.objects.deals.read'] } };
+  it('neither the summary nor report.md says "0 scopes"', () => {
+    const out = terminal(report);
+    expect(out).not.toMatch(/\b0 scopes?\b/);
+    expect(out).toContain('with those of these scopes your calls need (none is certain: it depends on run-time arguments):\n  maybe crm.objects.companies.read');
+    const md = markdown(report);
+    expect(md).not.toMatch(/\b0 scopes?\b|\(0\)/);
+    expect(md).toContain('### Scopes to tick (none certain)');
+    expect(md).toContain('Next: create a Service Key with those of the scopes that may be needed (below) that your calls use,');
+  });
+});
