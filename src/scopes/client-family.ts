@@ -44,7 +44,8 @@ const familyMemo = new Map<string, ChainFamily | null>();
 export function familyOf(lib: Library, chain: string): ChainFamily | null {
   const map = maps[lib];
   if (!map) return null;
-  let segs = chainSegments(chain).filter((s) => s !== '[]');
+  // crm[objectType].… is the generic objects API (crm.objects.…)
+  let segs = chainSegments(chain).map((s, i, all) => (s === '[]' && all[i - 1] === 'crm' ? 'objects' : s)).filter((s) => s !== '[]');
   if (segs[0] === 'this') segs = segs.slice(1);
   if (segs.length && segs[segs.length - 1] === 'apiRequest') return null;
   let best: ChainFamily | null = null;

@@ -156,6 +156,11 @@ describe('unknown methods: the API family as uncertain candidates', () => {
     expect(r.family).toBe(family);
     expect(r.uncertainScopes).toEqual(scopes);
   });
+  it('crm[objectType].… unknown: the generic objects family (every object type, uncertain)', () => {
+    const r = fam('hubspot-api-client', 'crm[objectType].basicApi.someFutureMethod');
+    expect(r.family).toBe('crm.objects.basicApi');
+    expect(r.uncertainScopes).toEqual(expect.arrayContaining(['crm.objects.contacts.read', 'crm.objects.contacts.write', 'crm.objects.deals.write', 'tickets']));
+  });
   it('associations and engagements have families too', () => {
     expect(fam('hubspot-api-client', 'crm.associations.newApi.x').uncertainScopes).toEqual(expect.arrayContaining(['crm.objects.contacts.write', 'crm.objects.companies.write']));
     expect(fam('hubspot', 'engagements.newMethod').uncertainScopes.length).toBeGreaterThan(0);
