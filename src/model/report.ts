@@ -29,6 +29,8 @@ export interface Report {
     sites: number;
     byStatus: { auto: number; manual: number; 'developer-key': number; ignored: number };
     applied: number;
+    /** Requests of auto/manual sites whose endpoint (so whose scopes) is unknown: `path` null. */
+    unresolvedRequests: number;
   };
   scopes: { required: string[]; uncertain: string[] };
   sites: Site[];

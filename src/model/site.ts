@@ -30,6 +30,14 @@ export interface Lifecycle {
   note?: string;
 }
 
+/**
+ * Why a request's endpoint is unknown (`requests[].unresolved`, when `path` is null): `dynamic-path` (the
+ * URL or path is built at run time), `unknown-method` (a client-library method the maps do not know),
+ * `client-not-followed` (the client or instance is used where the scan did not follow it),
+ * `unknown` (the scan gave no reason). Other codes may be added.
+ */
+export type UnresolvedReason = 'dynamic-path' | 'unknown-method' | 'client-not-followed' | 'unknown' | (string & {});
+
 export interface RequestInfo {
   file: string;
   line: number;
@@ -43,6 +51,8 @@ export interface RequestInfo {
   /** Scopes that apply only if an unknown method or path turns out so. */
   scopesUncertain?: string[];
   lifecycle: Lifecycle | null;
+  /** null when `path` is known; else why it is not (the report fills `unknown` where the scan gave none). */
+  unresolved?: UnresolvedReason | null;
 }
 
 export interface Secret {

@@ -6,3 +6,4 @@ export { renderMarkdown, type MarkdownInput } from './markdown.js';
 export { renderFilePatch, renderPatch, toFileChanges } from './patch.js';
 export { renderSarif, toSarif } from './sarif.js';
 export { renderDiff, renderSummary, type DiffOptions, type SummaryOptions } from './terminal.js';
+export { countUnresolved, fillUnresolved, scopeGaps, unresolvedReason } from './unresolved.js';

@@ -6,13 +6,14 @@ import type { FileChange, Report, TokenRecommendation } from '../model/report.js
 import type { Lifecycle, RequestInfo, Secret, Site, Skip, TokenSource } from '../model/site.js';
 import type { Probe, Verification } from '../model/verification.js';
 import { masker, type Masker } from './mask.js';
+import { countUnresolved, unresolvedReason } from './unresolved.js';
 
 /** `K` when it names every key of `T`, else `never` (so an incomplete list does not compile). */
 type Complete<T, K extends readonly (keyof T)[]> = [Exclude<keyof T, K[number]>] extends [never] ? K : never;
 
 const REPORT_KEYS = ['schemaVersion', 'tool', 'root', 'mode', 'summary', 'scopes', 'sites', 'skipped', 'token', 'changes', 'tokenSources', 'verification'] as const;
 const SITE_KEYS = ['id', 'file', 'line', 'column', 'language', 'pattern', 'status', 'reason', 'message', 'applied', 'requests', 'secret', 'category', 'token', 'flags'] as const;
-const REQUEST_KEYS = ['file', 'line', 'client', 'method', 'path', 'scopes', 'lifecycle', 'call', 'scopesUncertain'] as const;
+const REQUEST_KEYS = ['file', 'line', 'client', 'method', 'path', 'scopes', 'lifecycle', 'call', 'scopesUncertain', 'unresolved'] as const;
 const LIFECYCLE_KEYS = ['status', 'date', 'replacement', 'note'] as const;
 const SKIP_KEYS = ['file', 'reason', 'message'] as const;
 const TOKEN_SOURCE_KEYS = ['expression', 'origin', 'source'] as const;
@@ -68,7 +69,8 @@ function withDetail(out: Plain, key: string, allowed: Set<string>): Plain {
   return res;
 }
 
-const request = (r: RequestInfo): Plain => withDetail(pick(r, ORDER.request, { lifecycle }), 'client', SPEC_CLIENTS);
+// `unresolved` is always written (null when the path is known), `unknown` where the scan gave no reason.
+const request = (r: RequestInfo): Plain => withDetail(pick({ ...r, unresolved: unresolvedReason(r) }, ORDER.request, { lifecycle }), 'client', SPEC_CLIENTS);
 const secret = (s: Secret | null): Plain | null => (s === null ? null : pick(s, SECRET_KEYS));
 
 function site(s: Site, mask: Masker): Plain {
@@ -96,6 +98,7 @@ export function toJsonReport(report: Report): Plain {
         ignored: s.byStatus.ignored,
       },
       applied: s.applied,
+      unresolvedRequests: s.unresolvedRequests ?? countUnresolved(report.sites),
     }),
     scopes: (s: Report['scopes']) => ({ required: s.required, uncertain: s.uncertain }),
     sites: (ss: Site[]) => ss.map((s) => site(s, mask)),

@@ -3,7 +3,8 @@ import type { Lifecycle, RequestInfo, Site } from '../model/site.js';
 import { FACTS } from './facts.js';
 import type { MdContext } from './markdown-context.js';
 import { cell, code, table } from './md.js';
-import { compareText, hasFlag, isAccountSite, plural } from './select.js';
+import { compareText, describeRequest, hasFlag, isAccountSite, plural } from './select.js';
+import { NO_CALLS_REASON, scopeGaps, UNKNOWN_REASON, unresolvedHint, unresolvedReason } from './unresolved.js';
 
 export interface Section {
   heading: string;
@@ -24,8 +25,10 @@ function scopesCell(r: RequestInfo): string {
 }
 
 function endpointCell(r: RequestInfo): string {
-  if (r.call) return r.path ? `${code(r.call)} (${code(r.path)})` : code(r.call);
-  return r.path ? code(r.path) : 'unknown';
+  if (r.path) return r.call ? `${code(r.call)} (${code(r.path)})` : code(r.path);
+  const reason = unresolvedReason(r) ?? UNKNOWN_REASON;
+  const why = reason === UNKNOWN_REASON ? 'endpoint unknown' : `endpoint unknown: ${code(reason)}`;
+  return r.call ? `${code(r.call)} (${why})` : `unknown (${code(reason)})`;
 }
 
 export function callSitesSection(ctx: MdContext): Section | null {
@@ -35,7 +38,7 @@ export function callSitesSection(ctx: MdContext): Section | null {
   let calls = 0;
   for (const site of sites) {
     if (site.requests.length === 0) {
-      rows.push([ctx.link(site.file, site.line), '—', '—', 'unknown', '—', statusLabel(site)]);
+      rows.push([ctx.link(site.file, site.line), '—', '—', `unknown (${code(NO_CALLS_REASON)})`, '—', statusLabel(site)]);
       continue;
     }
     for (const r of [...site.requests].sort((a, b) => compareText(a.file, b.file) || a.line - b.line)) {
@@ -47,6 +50,27 @@ export function callSitesSection(ctx: MdContext): Section | null {
     `${plural(sites.length, 'key site')} feeding ${plural(calls, 'HTTP call')}. A scope with \`?\` is needed only in some cases (see "Scopes that may be needed").`,
     '',
     table(['Where', 'Client', 'Method', 'Endpoint', 'Scopes', 'Status'], rows),
+  ]);
+}
+
+export const UNRESOLVED_HEADING = 'Calls with unknown scopes';
+
+/** Every call (or key use) whose endpoint, so whose scopes, is unknown: file:line, why, what to check. */
+export function unresolvedSection(ctx: MdContext): Section | null {
+  const gaps = scopeGaps(ctx.sites);
+  if (gaps.total === 0) return null;
+  const lines = [
+    ...gaps.calls.map((u) => {
+      const described = describeRequest(u.request);
+      const what = described ? code(described) : `${u.request.client} call`;
+      return `- [ ] ${ctx.link(u.request.file, u.request.line)} ${what}, ${code(u.reason)}: ${unresolvedHint(u.reason)}.`;
+    }),
+    ...gaps.sitesWithoutCalls.map((s) => `- [ ] ${ctx.link(s.file, s.line)} key use, ${code(NO_CALLS_REASON)}: ${unresolvedHint(NO_CALLS_REASON)}.`),
+  ];
+  return section(`${UNRESOLVED_HEADING} (${gaps.total})`, [
+    'The endpoint of these could not be resolved, so the scopes listed above may be incomplete. Check what each one calls and add the scopes it needs before you rely on the token (a missing scope fails with 403 only when the call runs).',
+    '',
+    ...lines,
   ]);
 }
 

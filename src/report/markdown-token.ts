@@ -3,10 +3,11 @@ import type { TokenRecommendation } from '../model/report.js';
 import type { RequestInfo } from '../model/site.js';
 import { FACTS, TOKEN_KIND_LABEL } from './facts.js';
 import type { MdContext } from './markdown-context.js';
-import type { Section } from './markdown-sites.js';
+import { UNRESOLVED_HEADING, type Section } from './markdown-sites.js';
 import { code, fence } from './md.js';
 import { tokenSourcesOf } from './token-sources.js';
-import { describeRequest, isAccountSite, uncertaintyReason } from './select.js';
+import { describeRequest, isAccountSite, plural, uncertaintyReason } from './select.js';
+import { gapPhrase, scopeGaps } from './unresolved.js';
 
 export const TOKEN_HEADING = 'Create your token';
 
@@ -94,11 +95,17 @@ export function tokenSection(ctx: MdContext): Section | null {
     '',
     `> Legacy private apps can no longer be created (since ${FACTS.privateAppCreationEndNewAccounts} for new accounts, ${FACTS.privateAppCreationEndExistingAccounts} for existing ones), and existing ones go unsupported in ${FACTS.legacyUnsupported}: do not create one. Service Keys, project apps and OAuth apps all use the same scope names.`,
     '',
-    `### Scopes to tick (${required.length})`,
-    '',
   );
-  if (required.length === 0) out.push('No scope could be determined from the code: see the call sites and manual follow-ups below.');
+  const gaps = scopeGaps(ctx.sites);
+  if (gaps.total === 0 && required.length === 0 && uncertain.length > 0) out.push('### Scopes to tick (none certain)', '');
+  else if (gaps.total === 0) out.push(`### Scopes to tick (${required.length})`, '');
+  else if (required.length === 0) out.push('### Scopes to tick (not known yet)', '');
+  else out.push(`### Scopes to tick (${required.length} known, ${gaps.total} unresolved)`, '');
+  if (required.length === 0 && gaps.total > 0) out.push(`No scope could be determined yet: there ${gaps.total === 1 ? 'is' : 'are'} ${gapPhrase(gaps)}. Check each one under "${UNRESOLVED_HEADING}" below and tick the scopes it needs.`);
+  else if (required.length === 0 && uncertain.length > 0) out.push('No scope is certain: which ones the calls need depends on arguments known only at run time. Tick those of "Scopes that may be needed" (below) that apply.');
+  else if (required.length === 0) out.push('No scope could be determined from the code: see the call sites and manual follow-ups below.');
   else for (const scope of required) out.push(`- [ ] ${scope}`);
+  if (required.length > 0 && gaps.total > 0) out.push('', `These are the scopes of the calls we could resolve. There ${gaps.total === 1 ? 'is' : 'are'} also ${gapPhrase(gaps)}: their scopes come on top (see "${UNRESOLVED_HEADING}" below).`);
   if (uncertain.length > 0) {
     out.push('', `### Scopes that may be needed (${uncertain.length})`, '');
     for (const scope of uncertain) out.push(uncertainLine(ctx, scope));

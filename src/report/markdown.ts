@@ -5,13 +5,14 @@ import { changesSection } from './markdown-changes.js';
 import { createContext, type MarkdownInput, type MdContext } from './markdown-context.js';
 import {
   browserSection, callSitesSection, developerKeySection, hardcodedSection, ignoredSection, lifecycleSection,
-  manualSection, skippedSection, type Section,
+  manualSection, skippedSection, UNRESOLVED_HEADING, unresolvedSection, type Section,
 } from './markdown-sites.js';
 import { tokenSection } from './markdown-token.js';
 import { verificationSection } from './markdown-verification.js';
 import { tokenSourcesOf } from './token-sources.js';
 import { code, slug } from './md.js';
 import { hasFlag, isAccountSite, plural } from './select.js';
+import { gapPhrase, scopeGaps } from './unresolved.js';
 
 export type { MarkdownInput } from './markdown-context.js';
 
@@ -34,7 +35,13 @@ function nextSteps(ctx: MdContext): string {
   const steps: string[] = [];
   const kind = report.token?.kind ?? 'service-key';
   const scopes = report.scopes.required.length;
-  steps.push(`create ${TOKEN_KIND_LABEL[kind]} with the ${plural(scopes, 'scope')} below`);
+  const gaps = scopeGaps(ctx.sites);
+  if (gaps.total === 0 && scopes === 0 && report.scopes.uncertain.length > 0) steps.push(`create ${TOKEN_KIND_LABEL[kind]} with those of the scopes that may be needed (below) that your calls use`);
+  else if (gaps.total === 0) steps.push(`create ${TOKEN_KIND_LABEL[kind]} with the ${plural(scopes, 'scope')} below`);
+  else {
+    const unknown = `the scopes of the ${gapPhrase(gaps)} (under "${UNRESOLVED_HEADING}")`;
+    steps.push(scopes === 0 ? `create ${TOKEN_KIND_LABEL[kind]} with ${unknown}` : `create ${TOKEN_KIND_LABEL[kind]} with the ${plural(scopes, 'known scope')} below plus ${unknown}`);
+  }
   const sources = tokenSourcesOf(ctx.report);
   if (sources.length > 0) steps.push(`put it where the code now reads it (${sources.slice(0, 2).map(code).join(', ')}${sources.length > 2 ? ', …' : ''})`);
   const pending = ctx.sites.filter((s) => s.status === 'auto' && !s.applied).length;
@@ -73,7 +80,7 @@ export function renderMarkdown(input: MarkdownInput): string {
   const ctx = createContext(input);
   const sections: Section[] = [];
   for (const make of [
-    tokenSection, verificationSection, callSitesSection, manualSection, developerKeySection, lifecycleSection, hardcodedSection,
+    tokenSection, verificationSection, callSitesSection, unresolvedSection, manualSection, developerKeySection, lifecycleSection, hardcodedSection,
     browserSection, skippedSection, ignoredSection, changesSection,
   ]) {
     const s = make(ctx);

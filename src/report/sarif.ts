@@ -15,6 +15,7 @@ import type { RequestInfo, Site, Skip } from '../model/site.js';
 import { masker, type Masker } from './mask.js';
 import { LEVEL, makeRule, ruleId, type SarifStatus } from './sarif-rules.js';
 import { compareText, describeRequest, sortSites } from './select.js';
+import { NO_CALLS_REASON, scopeGaps, unresolvedHint, unresolvedReason } from './unresolved.js';
 
 const SRCROOT = '%SRCROOT%';
 export const FINGERPRINT_KEY = 'hapikeySite/v1';
@@ -39,7 +40,8 @@ function rootUri(root: string): string {
 }
 
 function requestText(r: RequestInfo): string {
-  const what = describeRequest(r) ?? `${r.client} call (endpoint unknown)`;
+  const reason = unresolvedReason(r);
+  const what = reason === null ? describeRequest(r) ?? `${r.client} call` : `${describeRequest(r) ?? `${r.client} call`} (endpoint unknown: ${reason})`;
   const scopes = r.scopes.length > 0 ? `needs ${r.scopes.join(', ')}` : 'scopes unknown';
   const maybe = r.scopesUncertain?.length ? `; maybe ${r.scopesUncertain.join(', ')}` : '';
   return `${what}: ${scopes}${maybe}`;
@@ -95,6 +97,26 @@ function notification(skip: Skip, mask: Masker): Notification {
   };
 }
 
+/** A note per call (or key use) whose scopes are unknown: the token's scope list may be incomplete. */
+function unresolvedNotifications(report: Report): Notification[] {
+  const gaps = scopeGaps(report.sites);
+  const out: Notification[] = gaps.calls.map((u) => ({
+    descriptor: { id: `unresolved/${u.reason}` },
+    level: 'note',
+    message: { text: `Scopes unknown for ${describeRequest(u.request) ?? `this ${u.request.client} call`} (${u.reason}): ${unresolvedHint(u.reason)}; the token may need more scopes than listed.` },
+    locations: [location(u.request.file, u.request.line)],
+  }));
+  for (const s of gaps.sitesWithoutCalls) {
+    out.push({
+      descriptor: { id: `unresolved/${NO_CALLS_REASON}` },
+      level: 'note',
+      message: { text: `Scopes unknown for this key use (${NO_CALLS_REASON}): ${unresolvedHint(NO_CALLS_REASON)}.` },
+      locations: [location(s.file, s.line, s.column)],
+    });
+  }
+  return out;
+}
+
 export function toSarif(report: Report, plans: FilePlan[]): Log {
   const mask = masker(report.sites);
   const sites = sortSites(report.sites).filter((s) => s.status !== 'ignored' && !s.applied);
@@ -135,7 +157,7 @@ export function toSarif(report: Report, plans: FilePlan[]): Log {
     runs: [{
       tool: { driver: { name: report.tool.name, version: report.tool.version, semanticVersion: report.tool.version, rules } },
       originalUriBaseIds: { [SRCROOT]: { uri: rootUri(report.root) } },
-      invocations: [{ executionSuccessful: true, toolExecutionNotifications: skipped.map((s) => notification(s, mask)) }],
+      invocations: [{ executionSuccessful: true, toolExecutionNotifications: [...skipped.map((s) => notification(s, mask)), ...unresolvedNotifications(report)] }],
       columnKind: 'utf16CodeUnits',
       results,
     }],

@@ -52,6 +52,7 @@ export function describeRequest(r: RequestInfo): string | null {
 
 /** Why a request's uncertain scopes are uncertain. */
 export function uncertaintyReason(r: RequestInfo): string {
+  if (r.path === null && r.unresolved === 'unknown-method') return 'its library method is not in our maps: these are the scopes of its API family';
   if (r.method === null && r.path === null && !r.call) return 'its HTTP method and endpoint could not be determined';
   if (r.method === null && !r.call) return 'its HTTP method could not be determined';
   if (r.path === null && !r.call) return 'its endpoint could not be determined';

@@ -8,11 +8,15 @@ import { displayHunks, fileTraits } from './display-diff.js';
 import { FACTS } from './facts.js';
 import { maskAll, masker, type Masker } from './mask.js';
 import { tokenSourcesOf } from './token-sources.js';
-import { changedPlans, hasFlag, isAccountSite, plural, sortSites } from './select.js';
+import { changedPlans, describeRequest, hasFlag, isAccountSite, plural, sortSites } from './select.js';
 import { verificationLines } from './verification.js';
+import { gapPhrase, NO_CALLS_REASON, scopeGaps, type ScopeGaps } from './unresolved.js';
 
 /** How many manual follow-ups the summary lists before pointing at report.md. */
 export const TOP_MANUAL = 5;
+
+/** How many calls with unknown scopes the summary lists before pointing at report.md. */
+export const TOP_UNRESOLVED = 5;
 
 export interface SummaryOptions {
   color: boolean;
@@ -63,6 +67,30 @@ function manualLines(sites: Site[], c: ChalkInstance, mask: Masker): string[] {
   return out;
 }
 
+/** The scope headline: a count only when every call's scopes are known. */
+function scopeHeadline(kind: keyof typeof KIND_SHORT, required: number, uncertain: number, gaps: ScopeGaps): string {
+  if (gaps.total === 0 && required === 0 && uncertain > 0) return `Create ${KIND_SHORT[kind]} with those of these scopes your calls need (none is certain: it depends on run-time arguments):`;
+  if (gaps.total === 0) return `Create ${KIND_SHORT[kind]} with ${plural(required, 'scope')}:`;
+  if (required === 0) return `Create ${KIND_SHORT[kind]}; its scopes are not known yet (${gapPhrase(gaps)}, below).`;
+  return `Create ${KIND_SHORT[kind]} with at least these scopes (${gapPhrase(gaps)}, below):`;
+}
+
+/** Each call (or key use) whose scopes are unknown, with file:line and why, and what to check. */
+function unresolvedLines(gaps: ScopeGaps, c: ChalkInstance): string[] {
+  if (gaps.total === 0) return [];
+  const rows = [
+    ...gaps.calls.map((u) => ({ where: `${u.request.file}:${u.request.line}`, reason: u.reason, what: describeRequest(u.request) ?? `${u.request.client} call` })),
+    ...gaps.sitesWithoutCalls.map((s) => ({ where: `${s.file}:${s.line}`, reason: NO_CALLS_REASON, what: 'key use' })),
+  ];
+  const shown = rows.slice(0, TOP_UNRESOLVED);
+  const width = Math.max(...shown.map((r) => r.where.length));
+  const reasonWidth = Math.max(...shown.map((r) => r.reason.length));
+  const out = [c.bold(`Scopes unknown (${gaps.total}): check what each calls and add the scopes it needs:`)];
+  for (const r of shown) out.push(`  ${c.cyan(r.where.padEnd(width))}  ${c.yellow(r.reason.padEnd(reasonWidth))}  ${r.what}`);
+  if (rows.length > shown.length) out.push(c.dim(`  …and ${rows.length - shown.length} more in report.md`));
+  return out;
+}
+
 function warningLines(report: Report, sites: Site[], c: ChalkInstance): string[] {
   const out: string[] = [];
   const secrets = sites.filter((s) => s.secret !== null);
@@ -98,12 +126,15 @@ export function renderSummary(report: Report, opts: SummaryOptions): string {
   ]);
   if (sites.some(isAccountSite)) {
     const kind = report.token?.kind ?? 'service-key';
-    const scopes = [c.bold(`Create ${KIND_SHORT[kind]} with ${plural(report.scopes.required.length, 'scope')}:`)];
+    const gaps = scopeGaps(report.sites);
+    const scopes = [c.bold(scopeHeadline(kind, report.scopes.required.length, report.scopes.uncertain.length, gaps))];
     for (const scope of report.scopes.required) scopes.push(`  ${c.green(scope)}`);
     for (const scope of report.scopes.uncertain) scopes.push(`  ${c.dim(`maybe ${scope} (see report.md)`)}`);
     const sources = tokenSourcesOf(report);
     if (sources.length > 0) scopes.push(`Put it in: ${sources.join(', ')}`);
     blocks.push(scopes);
+    const unresolved = unresolvedLines(gaps, c);
+    if (unresolved.length > 0) blocks.push(unresolved);
   } else {
     blocks.push([c.green('No account API key use found: nothing to migrate.')]);
   }

@@ -3,6 +3,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { LIB_MODULES, type Lib } from '../scan/library-names.js';
+import { libraryVersionHint } from '../scopes/index.js';
 
 const LIBRARY_PACKAGES = new Set(['hubspot', '@hubspot/api-client', 'hubspot-api', 'node-hubspot']);
 const BROWSER_DEPS = ['react-scripts', 'vite', '@vue/cli-service', 'parcel', 'parcel-bundler', 'gatsby', '@angular/core', 'svelte', 'webpack-dev-server', 'preact'];
@@ -34,3 +35,14 @@ export function repoKind(pkg: Record<string, unknown> | null): { libraryPackage:
   return { libraryPackage: name && LIBRARY_PACKAGES.has(name) ? name : null, browserApp: browser };
 }
 
+
+/** The HubSpot library versions the root package.json asks for (an SDK method maps to that version's endpoint). */
+export function libraryVersions(pkg: Record<string, unknown> | null): Partial<Record<Lib, string>> {
+  const out: Partial<Record<Lib, string>> = {};
+  if (!pkg) return out;
+  for (const [name, lib] of Object.entries(LIB_MODULES)) {
+    const v = libraryVersionHint(pkg, lib);
+    if (v) out[lib] = v;
+  }
+  return out;
+}

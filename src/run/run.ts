@@ -11,14 +11,14 @@ import type { SiteLink } from '../scan/context.js';
 import { linkHost, attachLinkedRequests } from './link-host.js';
 import { listFiles } from '../discover/list.js';
 import { quickTest, readCandidate } from './read-candidate.js';
-import { libraryAliases, readPackageJson, repoKind } from './repo-facts.js';
+import { libraryAliases, libraryVersions, readPackageJson, repoKind } from './repo-facts.js';
 import { unionScopes, recommendToken, scopesFor } from '../scopes/index.js';
 import { mentionsAny, renameEdits, renameInText, type Rename } from '../plan/rename-env.js';
 import { applyPlans } from '../apply/apply.js';
 import { dirtyFiles } from '../apply/dirty.js';
 import { messageFor } from '../scan/messages.js';
 import { VERSION } from './version.js';
-import { toFileChanges } from '../report/index.js';
+import { countUnresolved, fillUnresolved, toFileChanges } from '../report/index.js';
 import type { VerifyOptions } from '../verify/index.js';
 
 /** The report files a run writes into --out: never scanned, even when --out is the root. */
@@ -114,6 +114,7 @@ export async function run(opts: RunOptions): Promise<RunResult> {
   const repo = {
     ...kind,
     libraryAliases: libraryAliases(texts.values()),
+    libraryVersions: libraryVersions(pkg),
     wrapperOf: scanning ? scanning.makeWrapperResolver(root, new Map([...texts, ...await wrapperModules(root, files, texts)])) : undefined,
   };
   const edits = new Map<string, TextEdit[]>();
@@ -273,6 +274,7 @@ async function replan(plans: FilePlan[], candidates: ListedFile[], reads: Map<st
 function buildReport(root: string, mode: Mode, scanned: number, skipped: Skip[], sites: Site[], applied: number): Report {
   const byStatus = { auto: 0, manual: 0, 'developer-key': 0, ignored: 0 };
   for (const s of sites) byStatus[s.status]++;
+  fillUnresolved(sites);
   const live = sites.filter((s) => s.status === 'auto' || s.status === 'manual');
   const scopes = unionScopes(live.flatMap((s) => s.requests.map((r) => ({ ...scopesFor(r.method, r.path), scopes: r.scopes, uncertain: r.scopesUncertain ?? [] }))));
   const developerKeySites = byStatus['developer-key'];
@@ -283,7 +285,7 @@ function buildReport(root: string, mode: Mode, scanned: number, skipped: Skip[],
     tool: { name: 'migrate-hapikey', version: VERSION },
     root,
     mode,
-    summary: { filesScanned: scanned, filesSkipped: skipped.length, sites: sites.length, byStatus, applied },
+    summary: { filesScanned: scanned, filesSkipped: skipped.length, sites: sites.length, byStatus, applied, unresolvedRequests: countUnresolved(sites) },
     scopes,
     sites,
     skipped,

@@ -2,7 +2,7 @@
 // requests it makes: SDK method chains through the libraries' maps, `apiRequest({ method, path })` and instance
 // verbs (`api.get('/crm/v3/…')`) through the evaluated arguments and the instance's base URL.
 import type { Client, HttpMethod, RequestInfo } from '../model/site.js';
-import { libraryEndpoints, lifecycleFor, scopesFor } from '../scopes/index.js';
+import { libraryCall, lifecycleFor, scopesFor } from '../scopes/index.js';
 import { ts, getProp, lineCol, propValue, unwrap } from './ast.js';
 import { methodFrom, type RequestCall } from './clients.js';
 import type { Lib } from './library-names.js';
@@ -11,7 +11,8 @@ import { evalString, hostAndPath, joinUrl } from './url.js';
 
 /** What kind of client a key configures (pure data: it travels to the link stage). */
 export type ClientKind =
-  | { kind: 'sdk'; lib: Lib }
+  /** `version`: the library version package.json asks for (its methods map to that version's endpoints). */
+  | { kind: 'sdk'; lib: Lib; version?: string }
   | { kind: 'axios'; baseURL?: string }
   | { kind: 'request'; baseUrl?: string };
 
@@ -36,11 +37,11 @@ export function requestInfo(client: Client, method: HttpMethod | null, path: str
 export function requestsOfCall(kind: ClientKind, rc: ReceiverCall): HostedRequest[] {
   const sf = rc.call.getSourceFile();
   const line = lineCol(sf, rc.call.getStart(sf)).line;
-  if (kind.kind === 'sdk') return sdkRequests(kind.lib, rc, line);
+  if (kind.kind === 'sdk') return sdkRequests(kind.lib, rc, line, kind.version);
   return httpRequests(kind, rc, line);
 }
 
-function sdkRequests(lib: Lib, rc: ReceiverCall, line: number): HostedRequest[] {
+function sdkRequests(lib: Lib, rc: ReceiverCall, line: number, version?: string): HostedRequest[] {
   const client = SDK_CLIENT[lib];
   if (!rc.chain.length || SDK_SETUP.test(rc.chain[rc.chain.length - 1])) return [];
   const chain = rc.chain.join('.');
@@ -56,9 +57,14 @@ function sdkRequests(lib: Lib, rc: ReceiverCall, line: number): HostedRequest[] 
       return [unresolved(client, method, line, chain, 'dynamic-path')];
     }
   }
-  const eps = libraryEndpoints(lib, chain);
-  if (!eps || !eps.length) return [unresolved(client, null, line, chain, 'unknown-method')];
-  return eps.map((ep) => requestInfo(client, ep.method, ep.path, line, chain));
+  const found = libraryCall(lib, chain, version ? { version } : {});
+  if (!found.endpoints.length) {
+    // an unknown method: its API family's scopes as uncertain candidates (crm.owners.* → owners), never nothing
+    const info = unresolved(client, null, line, chain, 'unknown-method');
+    if (found.uncertainScopes.length) info.scopesUncertain = found.uncertainScopes;
+    return [info];
+  }
+  return found.endpoints.map((ep) => requestInfo(client, ep.method, ep.path, line, chain));
 }
 
 function httpRequests(kind: Extract<ClientKind, { kind: 'axios' | 'request' }>, rc: ReceiverCall, line: number): HostedRequest[] {

@@ -77,6 +77,7 @@ function scanSource(sf: ts.SourceFile, input: ScanInput, out: FileFindings): voi
   const flow: FlowContext = {
     bindings,
     wrapperOf: repo.wrapperOf ? (module, name) => repo.wrapperOf!(file.path, module, name) : undefined,
+    libraryVersions: repo.libraryVersions,
   };
   const diags = parseDiagnostics(sf);
   out.parseErrors = (out.parseErrors ?? 0) + diags.length;
@@ -215,7 +216,7 @@ function analyse(hit: Hit, sf: ts.SourceFile, bindings: Bindings, flow: FlowCont
     case 'library-option':
     case 'library-assignment':
     case 'library-setter':
-      return analyseLibrary(hit, sf, bindings, tokenEnv, base);
+      return analyseLibrary(hit, sf, flow, tokenEnv, base);
   }
 }
 
@@ -624,7 +625,7 @@ function analyseAssignment(assign: ts.BinaryExpression, sf: ts.SourceFile, flow:
 
 // ---------------------------------------------------------------- client libraries
 
-function analyseLibrary(hit: Extract<Hit, { kind: 'library-option' | 'library-assignment' | 'library-setter' }>, sf: ts.SourceFile, bindings: Bindings, tokenEnv: string, base: Base): Draft {
+function analyseLibrary(hit: Extract<Hit, { kind: 'library-option' | 'library-assignment' | 'library-setter' }>, sf: ts.SourceFile, flow: FlowContext, tokenEnv: string, base: Base): Draft {
   const d = base('client-option', 'P10_CLIENT_API_CLIENT_APIKEY');
   if (hit.kind === 'library-setter') {
     const a = hit.node.arguments[0] ? unwrap(hit.node.arguments[0]) : undefined;
@@ -637,7 +638,7 @@ function analyseLibrary(hit: Extract<Hit, { kind: 'library-option' | 'library-as
   }
   const lib: Lib = hit.lib;
   d.category = lib === 'hubspot-api-client' ? 'P10_CLIENT_API_CLIENT_APIKEY' : lib === 'hubspot' ? 'P11_CLIENT_HUBSPOT_NPM_APIKEY' : 'P12_CLIENT_HUBSPOT_API_HAPIKEY';
-  libraryRequests(d, hit.ctor, lib, bindings);
+  libraryRequests(d, hit.ctor, lib, flow);
   if (hit.kind === 'library-assignment') {
     setKeyValue(d, unwrap(hit.node.right));
     const name = (unwrap(hit.node.left) as ts.PropertyAccessExpression).name;
@@ -668,8 +669,9 @@ function analyseLibrary(hit: Extract<Hit, { kind: 'library-option' | 'library-as
   return d;
 }
 
-function libraryRequests(d: Draft, ctor: ts.NewExpression, lib: Lib, bindings: Bindings): void {
-  clientRequests(d, { kind: 'sdk', lib }, usesOfValue(ctor, bindings));
+function libraryRequests(d: Draft, ctor: ts.NewExpression, lib: Lib, flow: FlowContext): void {
+  const version = flow.libraryVersions?.[lib];
+  clientRequests(d, { kind: 'sdk', lib, ...(version ? { version } : {}) }, usesOfValue(ctor, flow.bindings));
 }
 
 /** The requests made through a client value in this file; where it leaves the file, the link stage takes over. */

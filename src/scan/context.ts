@@ -13,6 +13,8 @@ export interface RepoFacts {
   browserApp: boolean;
   /** Property names bound to HubSpot libraries anywhere in the repository (`this.HubSpotClient = require('hubspot-api')`). */
   libraryAliases: Map<string, Lib>;
+  /** The HubSpot library versions package.json asks for (`@hubspot/api-client` → `^8.1.0`). */
+  libraryVersions?: Partial<Record<Lib, string>>;
   /** Wrapper functions exported by other files: repo-relative module resolution is the caller's business. */
   wrapperOf?(fromFile: string, module: string, name: string): { urlIndex: number; optionsIndex: number } | null;
 }

@@ -25,6 +25,8 @@ function exportEscape(node: ts.Node, name: string, path: Path): Use {
 
 export interface FlowContext {
   bindings: Bindings;
+  /** The HubSpot library versions package.json asks for. */
+  libraryVersions?: Partial<Record<string, string>>;
   /** Wrapper functions of other files: `(module, exportName)` → which parameters are URL and options of a fetch-like call. */
   wrapperOf?(module: string, name: string): { urlIndex: number; optionsIndex: number } | null;
 }

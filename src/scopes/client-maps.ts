@@ -1,14 +1,16 @@
 // Client-library calls → the HTTP endpoints they make. Facts derived from the libraries' published
-// code by scripts/build-client-maps.mjs (client-maps.json records the versions read).
+// code by scripts/build-client-maps.mjs (client-maps.json records the versions read: every minor line
+// of @hubspot/api-client 3.x–9.0 plus the latest, every minor line of hubspot 1.x–2.x).
 import type { HttpMethod } from '../model/site.js';
 import raw from './client-maps.json' with { type: 'json' };
+import { versionsForHint } from './client-versions.js';
 
 export type Library = 'hubspot-api-client' | 'hubspot' | 'hubspot-api';
 
-/** [method, path, versions (absent: every version read)] */
-type Entry = [string, string] | [string, string, string[]];
+/** [method, path, versions (absent: every version read; else ranges over `versions`: `3.0.1..5.0.0,8.9.0`)] */
+type Entry = [string, string] | [string, string, string];
 
-interface LibraryMap {
+export interface LibraryMap {
   package: string;
   versions: string[];
   chains: Record<string, Entry[]>;
@@ -16,7 +18,7 @@ interface LibraryMap {
   notDerived: string[];
 }
 
-const maps = (raw as unknown as { libraries: Record<Library, LibraryMap> }).libraries;
+export const maps = (raw as unknown as { libraries: Record<Library, LibraryMap> }).libraries;
 
 export interface LibraryEndpoint {
   method: HttpMethod | null;
@@ -28,13 +30,15 @@ export interface LibraryCallOptions {
    *  library default GET; null: present but not known statically). */
   method?: string | null;
   path?: string | null;
-  /** Installed library version (e.g. `8.4.1` or `^8.0.0`): prefer endpoints of that major version. */
+  /** The repository's library version or range (`8.4.1`, `~8.4.0`, `^8.1.0`, from package.json, see
+   *  libraryVersionHint): prefer the endpoints of the versions it stands for (versionsForHint); without
+   *  it, or when those versions do not have the method, the union over every version read. */
   version?: string;
 }
 
 const METHODS = new Set<string>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
-function asMethod(m: string | null | undefined): HttpMethod | null {
+export function asMethod(m: string | null | undefined): HttpMethod | null {
   const u = m?.toUpperCase();
   return u && METHODS.has(u) ? (u as HttpMethod) : null;
 }
@@ -62,8 +66,30 @@ function lookup(map: LibraryMap, segs: string[]): Entry[] | null {
   return null;
 }
 
-function majorOf(v: string): string | null {
-  return v.match(/(\d+)/)?.[1] ?? null;
+const rangeMemo = new Map<string, Set<string>>();
+
+/** The versions an entry was read from. */
+function versionsOf(map: LibraryMap, entry: Entry): Set<string> {
+  const ranges = entry[2];
+  const key = `${map.package}|${ranges ?? ''}`;
+  let set = rangeMemo.get(key);
+  if (!set) {
+    set = new Set(ranges ? expandRanges(map.versions, ranges) : map.versions);
+    rangeMemo.set(key, set);
+  }
+  return set;
+}
+
+/** `3.0.1..5.0.0,8.9.0` over the ordered version list → the versions it names. */
+export function expandRanges(all: readonly string[], ranges: string): string[] {
+  const out: string[] = [];
+  for (const part of ranges.split(',')) {
+    const [a, b = a] = part.split('..');
+    const i = all.indexOf(a);
+    const j = all.indexOf(b);
+    if (i >= 0 && j >= i) out.push(...all.slice(i, j + 1));
+  }
+  return out;
 }
 
 /**
@@ -90,9 +116,9 @@ export function libraryEndpoints(lib: Library, chain: string, options: LibraryCa
 
 function select(map: LibraryMap, entries: Entry[], version?: string): LibraryEndpoint[] {
   let chosen = entries;
-  const major = version ? majorOf(version) : null;
-  if (major) {
-    const same = entries.filter((e) => (e[2] ?? map.versions).some((v) => majorOf(v) === major));
+  const wanted = version ? versionsForHint(map.versions, version) : [];
+  if (wanted.length) {
+    const same = entries.filter((e) => wanted.some((v) => versionsOf(map, e).has(v)));
     if (same.length) chosen = same;
   }
   const seen = new Set<string>();
@@ -110,6 +136,36 @@ function select(map: LibraryMap, entries: Entry[], version?: string): LibraryEnd
 export function isRequestPassthrough(lib: Library, chain: string): boolean {
   const all = chainSegments(chain);
   return all.length <= 2 && Boolean(maps[lib]?.dynamic[all[all.length - 1] ?? '']);
+}
+
+/** The versions read that have the chain (as written, after an optional client variable), oldest first. */
+export function chainVersions(lib: Library, chain: string): string[] {
+  const map = maps[lib];
+  if (!map) return [];
+  const all = chainSegments(chain);
+  for (let drop = 0; drop <= 2 && drop < all.length; drop++) {
+    const entries = lookup(map, all.slice(drop));
+    if (entries) {
+      const have = new Set(entries.flatMap((e) => [...versionsOf(map, e)]));
+      return map.versions.filter((v) => have.has(v));
+    }
+  }
+  return [];
+}
+
+/**
+ * The version range a package.json gives for the library (dependencies, devDependencies,
+ * peerDependencies, optionalDependencies), to pass as `version`; undefined when it names none.
+ */
+export function libraryVersionHint(pkg: Record<string, unknown> | null | undefined, lib: Library): string | undefined {
+  const name = maps[lib]?.package;
+  if (!pkg || !name) return undefined;
+  for (const field of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
+    const deps = pkg[field];
+    const v = deps && typeof deps === 'object' ? (deps as Record<string, unknown>)[name] : undefined;
+    if (typeof v === 'string' && v.trim()) return v.trim();
+  }
+  return undefined;
 }
 
 /** The library versions the map was derived from, and what could not be derived. */

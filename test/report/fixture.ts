@@ -171,7 +171,7 @@ export const SITES: Site[] = [
   {
     id: 's-5f1c2a9e03', file: 'src/hubspot.ts', ...at(HUBSPOT_TS, "'hapikey=' + key"), language: 'ts', pattern: 'query-string',
     status: 'manual', reason: 'dynamic-url', message: 'The URL is built at run time from `path`; remove `hapikey=` and send `Authorization: Bearer <token>` where fetch is called.', applied: false,
-    requests: [req('src/hubspot.ts', 26, 'fetch', 'GET', null, [], { scopesUncertain: ['crm.objects.companies.read'] })],
+    requests: [req('src/hubspot.ts', 26, 'fetch', 'GET', null, [], { scopesUncertain: ['crm.objects.companies.read'], unresolved: 'dynamic-path' })],
     secret: null, category: 'P02_QS_CONCAT',
   },
   {
@@ -231,6 +231,7 @@ export function makeReport(overrides: Partial<Report> = {}): Report {
       sites: SITES.length,
       byStatus: { auto: 5, manual: 2, 'developer-key': 1, ignored: 1 },
       applied: 0,
+      unresolvedRequests: 2,
     },
     scopes: {
       required: ['crm.lists.read', 'crm.objects.contacts.read', 'crm.objects.contacts.write', 'crm.objects.deals.read'],
@@ -245,5 +246,38 @@ export function makeReport(overrides: Partial<Report> = {}): Report {
     changes: toFileChanges(PLANS),
     tokenSources: ['process.env.HUBSPOT_API_KEY', '$HUBSPOT_API_KEY', 'process.env.HUBSPOT_ACCESS_TOKEN'],
     ...overrides,
+  };
+}
+
+/** The fixture with every request resolved (no `path: null`): a report without scope gaps. */
+export function resolvedReport(): Report {
+  const base = makeReport();
+  const sites = SITES.map((s) => ({
+    ...s,
+    requests: s.requests.map((r) => (r.path !== null ? r : {
+      ...r, method: r.method ?? 'GET', path: '/crm/v3/objects/companies', scopes: ['crm.objects.companies.read'], scopesUncertain: undefined, unresolved: undefined,
+    })),
+  }));
+  return { ...base, sites, summary: { ...base.summary, unresolvedRequests: 0 } };
+}
+
+/** Only calls whose endpoints are unknown, and a key use whose calls were not found: no scope known. */
+export function unknownOnlyReport(): Report {
+  const base = makeReport();
+  const sites: Site[] = [
+    SITES.find((s) => s.id === 's-5f1c2a9e03')!,
+    { ...SITES.find((s) => s.id === 's-c13e5b7f01')!, requests: [SITES.find((s) => s.id === 's-c13e5b7f01')!.requests[1]] },
+    {
+      id: 's-44aa55bb01', file: 'jobs/sync.py', line: 4, column: 9, language: 'python', pattern: 'query-string', status: 'manual', reason: 'other-language',
+      message: 'Python code: send the token in an Authorization header.', applied: false, requests: [], secret: null, category: 'P08_QS_OTHER_CLIENT',
+    },
+  ];
+  return {
+    ...base,
+    sites,
+    summary: { ...base.summary, sites: 3, byStatus: { auto: 1, manual: 2, 'developer-key': 0, ignored: 0 }, unresolvedRequests: 2 },
+    scopes: { required: [], uncertain: ['crm.objects.companies.read', 'crm.objects.deals.write'] },
+    changes: [],
+    tokenSources: [],
   };
 }

@@ -15,12 +15,12 @@ describe('renderJson', () => {
 
   it('puts keys in the spec order, then the additive fields', () => {
     expect(Object.keys(parsed)).toEqual(['schemaVersion', 'tool', 'root', 'mode', 'summary', 'scopes', 'sites', 'skipped', 'token', 'changes', 'tokenSources']);
-    expect(Object.keys(parsed.summary)).toEqual(['filesScanned', 'filesSkipped', 'sites', 'byStatus', 'applied']);
+    expect(Object.keys(parsed.summary)).toEqual(['filesScanned', 'filesSkipped', 'sites', 'byStatus', 'applied', 'unresolvedRequests']);
     expect(Object.keys(parsed.summary.byStatus)).toEqual(['auto', 'manual', 'developer-key', 'ignored']);
     expect(Object.keys(parsed.sites[3])).toEqual(['id', 'file', 'line', 'column', 'language', 'pattern', 'status', 'reason', 'message', 'applied', 'requests', 'secret', 'category', 'token', 'flags']);
-    expect(Object.keys(parsed.sites[3].requests[0])).toEqual(['file', 'line', 'client', 'method', 'path', 'scopes', 'lifecycle']);
+    expect(Object.keys(parsed.sites[3].requests[0])).toEqual(['file', 'line', 'client', 'method', 'path', 'scopes', 'lifecycle', 'unresolved']);
     expect(Object.keys(parsed.sites[3].requests[0].lifecycle)).toEqual(['status', 'date', 'replacement', 'note']);
-    expect(Object.keys(parsed.sites[5].requests[1])).toEqual(['file', 'line', 'client', 'method', 'path', 'scopes', 'lifecycle', 'call', 'scopesUncertain']);
+    expect(Object.keys(parsed.sites[5].requests[1])).toEqual(['file', 'line', 'client', 'method', 'path', 'scopes', 'lifecycle', 'call', 'scopesUncertain', 'unresolved']);
   });
 
   it('does not depend on the key order of the input', () => {

@@ -20,14 +20,14 @@ describe('renderMarkdown', () => {
     expect(summary).toContain('Scanned **14 files**');
     expect(summary).toContain('**5 auto**, **2 manual**, 1 developer-key, 1 ignored');
     expect(summary).toContain('dry run');
-    expect(summary).toContain('Next: create a Service Key with the 4 scopes below');
+    expect(summary).toContain('Next: create a Service Key with the 4 known scopes below plus the scopes of the 2 calls whose scopes are unknown (under "Calls with unknown scopes")');
     expect(summary).toContain('rotate the 1 hard-coded key');
   });
 
   it('has the sections in order, each linked from the contents line', () => {
     const headings = [...md.matchAll(/^## (.*)$/gm)].map((m) => m[1]);
     expect(headings).toEqual([
-      'Create your token', 'Call sites (8)', 'Manual follow-ups (2)', 'Developer-key sites, left alone (1)',
+      'Create your token', 'Call sites (8)', 'Calls with unknown scopes (2)', 'Manual follow-ups (2)', 'Developer-key sites, left alone (1)',
       'Endpoints removed or going unsupported (3)', 'Hard-coded keys (1)', 'Browser-exposed calls (1)', 'Skipped files (2)',
       'Ignored (1)', 'Changes (4 files)',
     ]);
@@ -81,7 +81,8 @@ describe('renderMarkdown', () => {
     const table = sectionOf(md, 'Call sites (8)');
     expect(table).toContain('| Where | Client | Method | Endpoint | Scopes | Status |');
     expect(table).toContain('| [src/hubspot.ts:6](src/hubspot.ts#L6) | fetch | GET | `/crm/v3/objects/contacts` | `crm.objects.contacts.read` | auto |');
-    expect(table).toContain('| [src/client.ts:10](src/client.ts#L10) | hubspot-api-client | ? | `apiRequest` | `crm.objects.deals.write`? | auto |');
+    expect(table).toContain('| [src/client.ts:10](src/client.ts#L10) | hubspot-api-client | ? | `apiRequest` (endpoint unknown) | `crm.objects.deals.write`? | auto |');
+    expect(table).toContain('| [src/hubspot.ts:26](src/hubspot.ts#L26) | fetch | GET | unknown (`dynamic-path`) |');
     expect(table).toContain('| **manual** |');
     const skipped = sectionOf(md, 'Skipped files (2)');
     expect(skipped).toContain("Unexpected token '\\|' (12:4)");

@@ -15,7 +15,7 @@ describe('renderSummary', () => {
 
   it('gives counts by status, the scopes to grant, manual follow-ups and where the reports are', () => {
     expect(plain).toContain('7 account-key uses: 5 auto, 2 manual (1 developer key left alone, 1 ignored)');
-    expect(plain).toContain('Create a Service Key (Settings › Integrations › Service Keys) with 4 scopes:\n  crm.lists.read\n');
+    expect(plain).toContain('Create a Service Key (Settings › Integrations › Service Keys) with at least these scopes (2 calls whose scopes are unknown, below):\n  crm.lists.read\n');
     expect(plain).toContain('  maybe crm.objects.deals.write (see report.md)');
     expect(plain).toContain('Needs you (2 manual):\n  src/hubspot.ts:25  dynamic-url   ');
     expect(plain).toContain('Reports: hapikey-migration/ (report.md, changes.patch, report.json, report.sarif)');
