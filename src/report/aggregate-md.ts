@@ -57,7 +57,7 @@ export function renderAggregateMarkdown(agg: Aggregate): string {
   const failed = agg.repositories.filter((e) => e.error !== null);
   if (failed.length > 0) {
     out.push('## Not processed', '');
-    for (const e of failed) out.push(`- **${cell(e.name)}** (${code(e.path)}): ${inline(e.error!)}`);
+    for (const e of failed) out.push(`- **${cell(e.name)}**${e.error!.includes(e.path) ? '' : ` (${code(e.path)})`}: ${inline(e.error!)}`);
     out.push('');
   }
   return out.join('\n');
