@@ -9,6 +9,7 @@ import type { Mode } from '../model/report.js';
 import { run, type RunOptions } from '../run/run.js';
 import { VERSION } from '../run/version.js';
 import { renderCheckLine, renderDiff, renderJson, renderSarif, renderSummary, shouldColor } from '../report/index.js';
+import { renderCheckSites } from '../report/check.js';
 import { renderStepSummary } from '../report/step-summary.js';
 import { parseRename } from '../plan/rename-env.js';
 import { gitTop } from './git-top.js';
@@ -179,7 +180,11 @@ async function runOnce(ctx: CliContext, target: string, include: string[]): Prom
   if (flags.summary) await fs.appendFile(path.resolve(flags.summary), renderStepSummary(report, { title: path.basename(report.root) || report.root, showSecrets }) + '\n');
 
   if (flags.json) process.stdout.write(renderJson(report));
-  else if (mode === 'check') process.stdout.write(renderCheckLine(report) + '\n');
+  else if (mode === 'check') {
+    process.stdout.write(renderCheckLine(report) + '\n');
+    const where = renderCheckSites(report, showSecrets);
+    if (where) err(where);
+  }
   else {
     const diff = mode === 'dry-run' ? renderDiff(plans, { color, showSecrets }) : '';
     if (diff) process.stdout.write(diff + '\n');
