@@ -122,6 +122,33 @@ describe('action.yml', () => {
     expect(runStep(failStep, clean, {}, ok.outputs).code).toBe(0);
   });
 
+  it('fingerprints stay the same when lines are added above each finding (code and text-found sites alike)', { timeout: 300_000 }, ({ expect }) => {
+    const ws = copyFixture(SAMPLE, path.join(tmpDir(), 'checkout'));
+    writeTree(ws, { 'scripts/sync.py': "import requests\nrequests.get('https://api.hubapi.com/contacts/v1/lists/all/contacts/all', params={'hapikey': KEY})\n" });
+    const fingerprints = (): Map<string, string> => {
+      const r = runStep(checkStep, ws, {});
+      const log = JSON.parse(read(r.outputs['sarif-file'])) as Log;
+      return new Map(log.runs[0].results!.map((x) => [Object.values(x.partialFingerprints!)[0], `${x.ruleId} ${x.locations![0].physicalLocation!.artifactLocation!.uri}:${x.locations![0].physicalLocation!.region!.startLine}`]));
+    };
+    const before = fingerprints();
+    expect([...before.values()].some((v) => v.includes('scripts/sync.py'))).toBe(true);
+    const shifted = new Set<string>();
+    for (const f of ['scripts/sync.py', ...fs.readdirSync(path.join(ws, 'src'), { recursive: true }).map((x) => `src/${x}`)]) {
+      const abs = path.join(ws, f);
+      if (!fs.statSync(abs).isFile()) continue;
+      fs.writeFileSync(abs, (f.endsWith('.py') ? '# added\n\n' : '// added\n\n') + read(abs));
+      shifted.add(f);
+    }
+    const after = fingerprints();
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+    // the same findings, two lines further down
+    expect(shifted.size).toBeGreaterThan(5);
+    for (const [fp, where] of before) {
+      const file = where.split(' ')[1].replace(/:\d+$/, '');
+      expect(after.get(fp), where).toBe(shifted.has(file) ? where.replace(/:(\d+)$/, (_, n) => `:${Number(n) + 2}`) : where);
+    }
+  });
+
   it('a bad input is exit-code 2 (no SARIF to upload) and fails the job', { timeout: 300_000 }, ({ expect }) => {
     const ws = copyFixture(ALL_AUTO, path.join(tmpDir(), 'checkout'));
     const r = runStep(checkStep, ws, { 'token-env': 'not a name' });

@@ -1,10 +1,11 @@
 // e2e: several repositories in one command: one run each, reports under --out/<name>/, one aggregated
 // summary.md + summary.json (golden), a missing or unreadable repository reported without stopping the others;
 // `aggregate` building the same from report.json files made by separate runs.
+import { execFile, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { ALL_AUTO, SAMPLE, cleanup, cli, copyFixture, describeRun, ensureBuilt, hashTree, read, readJson, tmpDir, writeTree } from '../e2e/helpers.js';
+import { ALL_AUTO, PTY_DRIVER, SAMPLE, baseEnv, cleanup, cli, cliArgv, copyFixture, describeRun, ensureBuilt, hashTree, read, readJson, tmpDir, writeTree } from '../e2e/helpers.js';
 import { expectGoldenIn } from '../report/golden.js';
 
 beforeAll(ensureBuilt, 300_000);
@@ -113,6 +114,25 @@ describe.concurrent('several repositories', { timeout: 300_000 }, () => {
     expect(summary.repositories[0]).toMatchObject({ name: 'shop', exitCode: 2, error: expect.stringContaining('uncommitted changes') });
     expect(summary.repositories[1]).toMatchObject({ name: 'acme', exitCode: 0, error: null, mode: 'write' });
     expect(summary.repositories[1].summary.applied).toBeGreaterThan(0);
+  });
+});
+
+const hasPython = spawnSync('python3', ['-c', 'import pty, termios, fcntl']).status === 0;
+
+describe('on a terminal', { timeout: 300_000 }, () => {
+  it.skipIf(!hasPython)('a progress line (repositories done / total) on stderr, cleared at the end', async ({ expect }) => {
+    const base = workspace();
+    const cfg = JSON.stringify({ cmd: cliArgv(['acme', 'missing', 'clean', '--check', '--out', 'out']), cwd: base, answers: [], timeout: 240 });
+    const drive = await new Promise<{ code: number; out: string }>((resolve, reject) => {
+      execFile('python3', [PTY_DRIVER, cfg], { env: baseEnv({ TERM: 'xterm-256color' }), timeout: 250_000, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
+        if (err) reject(new Error(`pty driver failed: ${err.message}\n${stderr}`));
+        else resolve(JSON.parse(stdout));
+      });
+    });
+    expect(drive.code, drive.out).toBe(1);
+    const progress = [...drive.out.matchAll(/(\d+)\/3 repositories done; scanning (\w+)/g)].map((m) => `${m[1]} ${m[2]}`);
+    expect(progress).toEqual(['0 acme', '1 missing', '2 clean']);
+    expect(drive.out).toMatch(/\r\x1b\[K[^]*migrate-hapikey: 3 repositories: 1 clean, 1 with account-key use, 1 failed/);
   });
 });
 
