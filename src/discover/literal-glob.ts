@@ -6,3 +6,9 @@ const SPECIAL = /[*?[\]{}()!+@]/g;
 export function literalGlob(path: string): string {
   return path.replace(SPECIAL, (c) => `[${c}]`);
 }
+
+/** The path a pattern made by literalGlob names, or null when the pattern has real glob syntax. */
+export function literalPath(pattern: string): string | null {
+  if (!/^(?:[^*?[\]{}()!+@\\]|\[[*?[\]{}()!+@]\])+$/.test(pattern)) return null;
+  return pattern.replace(/\[([*?[\]{}()!+@])\]/g, '$1');
+}
