@@ -3,16 +3,23 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
+import { literalGlob } from '../discover/literal-glob.js';
 import { Interrupted, UsageError, EXIT } from '../model/errors.js';
 import type { Mode } from '../model/report.js';
 import { run, type RunOptions } from '../run/run.js';
 import { VERSION } from '../run/version.js';
-import { renderCheckLine, renderDiff, renderJson, renderMarkdown, renderPatch, renderSarif, renderSummary, shouldColor } from '../report/index.js';
+import { renderCheckLine, renderDiff, renderJson, renderSarif, renderSummary, shouldColor } from '../report/index.js';
+import { renderCheckSites } from '../report/check.js';
+import { renderStepSummary } from '../report/step-summary.js';
 import { parseRename } from '../plan/rename-env.js';
+import { gitTop } from './git-top.js';
+import { prepareOutDir, refuseForeign } from './out-dir.js';
+import { resolveTargets } from './targets.js';
+import { writeReports } from './write-reports.js';
 import { maskAll } from '../report/mask.js';
 import { DEFAULT_API_BASE, type VerifyOptions } from '../verify/index.js';
 
-interface Flags {
+export interface Flags {
   write?: boolean;
   interactive?: boolean;
   check?: boolean;
@@ -25,6 +32,9 @@ interface Flags {
   out: string;
   json?: boolean;
   sarif?: string;
+  summary?: string;
+  repos?: string;
+  files?: boolean;
   color?: boolean;
   showSecrets?: boolean;
   quiet?: boolean;
@@ -40,19 +50,23 @@ function program(): Command {
   return new Command('migrate-hapikey')
     .description('Find HubSpot account API keys (hapikey) in a codebase and move them to Authorization: Bearer tokens.')
     .version(VERSION)
-    .argument('[path]', 'the repository (or file) to migrate', '.')
+    .usage('[paths...] [options]\n       migrate-hapikey aggregate <report.json...> [--out <dir>]')
+    .argument('[paths...]', 'the repository (or file) to migrate (default: .); several folders: one run each, with an aggregated report; several files: one run over just those files')
     .option('--write', 'apply the planned rewrites')
     .option('-i, --interactive', 'review each planned change and choose what to apply')
     .option('--check', 'CI gate: exit 1 if account API-key use remains')
+    .option('--repos <file>', 'also run each repository listed in this file (one path a line, relative to the file)')
+    .option('--files', 'the paths are files: scan just them, as one run rooted at the current folder (pre-commit)')
     .option('--include <glob>', 'only files matching this glob (repeatable)', collect, [])
     .option('--exclude <glob>', 'skip files matching this glob (repeatable)', collect, [])
     .option('--no-gitignore', 'do not honour .gitignore files')
     .option('--token-env <NAME>', 'env var holding the new token: read by --verify-token, and written into code where the key was a hard-coded literal', 'HUBSPOT_ACCESS_TOKEN')
     .addOption(new Option('--rename-env <OLD=NEW>', 'rename an environment variable everywhere (repeatable)').argParser(collect).default([]))
     .option('--allow-dirty', 'let --write touch files with uncommitted git changes')
-    .option('--out <dir>', 'folder for report.md, changes.patch, report.json, report.sarif', './hapikey-migration')
-    .option('--json', 'print the JSON report to stdout, and nothing else there')
+    .option('--out <dir>', 'folder for report.md, changes.patch, report.json, report.sarif (several repositories: <dir>/<name>/ each, and summary.md, summary.json)', './hapikey-migration')
+    .option('--json', 'print the JSON report to stdout, and nothing else there (several repositories: summary.json)')
     .option('--sarif <file>', 'also write SARIF 2.1.0 to this file')
+    .option('--summary <file>', 'append a short Markdown summary to this file (e.g. "$GITHUB_STEP_SUMMARY")')
     .option('--no-color', 'plain output')
     .option('--show-secrets', 'print key literals unmasked')
     .option('-q, --quiet', 'less on stderr')
@@ -62,6 +76,22 @@ function program(): Command {
     .option('--rewrite-browser', 'also rewrite calls in browser code (the token becomes public: prefer a server-side proxy)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+}
+
+/** What a run of the command line decided, shared by the single-run and the several-repositories paths. */
+export interface CliContext {
+  flags: Flags;
+  mode: Mode;
+  renameEnv: RunOptions['renameEnv'];
+  /** --verify-token: the token and where to check it. */
+  verify?: VerifyOptions;
+  color: boolean;
+  /** --out was given on the command line. */
+  outGiven: boolean;
+  /** A message on stderr, unless --quiet. */
+  err: (s: string) => void;
+  /** Set by SIGINT/SIGTERM. */
+  interrupted: () => boolean;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -74,6 +104,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write('migrate-hapikey: a token was given on the command line: remove it (and clear it from your shell history); --verify-token reads it from $HUBSPOT_ACCESS_TOKEN (or the --token-env variable)\n');
     return EXIT.usage;
   }
+  if (argv[2] === 'aggregate') return (await import('./aggregate.js')).aggregateMain(argv.slice(3));
   const cmd = program();
   try {
     cmd.parse(argv);
@@ -82,8 +113,9 @@ export async function main(argv: string[]): Promise<number> {
     throw e;
   }
   const flags = cmd.opts<Flags>();
-  const target = cmd.args[0] ?? '.';
   const err = (s: string): void => { if (!flags.quiet) process.stderr.write(s + '\n'); };
+  let interrupted = false;
+  const onSigint = (): void => { interrupted = true; err('migrate-hapikey: interrupted; finishing the file being written, leaving the rest unchanged'); };
   try {
     const modes = [flags.write, flags.interactive, flags.check].filter(Boolean).length;
     if (modes > 1) throw new UsageError('choose one of --write, --interactive and --check');
@@ -93,71 +125,27 @@ export async function main(argv: string[]): Promise<number> {
       return pair;
     });
     const mode: Mode = flags.write ? 'write' : flags.interactive ? 'interactive' : flags.check ? 'check' : 'dry-run';
-    if (mode === 'interactive' && !(process.stdin.isTTY && process.stdout.isTTY)) {
-      throw new UsageError('--interactive needs a terminal (TTY) on stdin and stdout; use --write or the dry run in scripts');
-    }
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(flags.tokenEnv)) throw new UsageError(`--token-env must be an environment variable name, not ${flags.tokenEnv}`);
     const verify = flags.verifyToken ? verifyOptions(flags, argv) : undefined;
     if (!flags.verifyToken && flags.apiBase !== undefined) throw new UsageError('--api-base is only used with --verify-token');
+    const targets = await resolveTargets({ paths: cmd.args, reposFile: flags.repos, files: flags.files, cwd: process.cwd() });
+    if (targets.kind !== 'repos' && mode === 'interactive' && !(process.stdin.isTTY && process.stdout.isTTY)) {
+      throw new UsageError('--interactive needs a terminal (TTY) on stdin and stdout; use --write or the dry run in scripts');
+    }
     const color = shouldColor(process.env, !!process.stdout.isTTY, flags.color);
     // inquirer colors its prompt from the environment
     if (!color) process.env.NO_COLOR = '1';
-    const outDir = path.resolve(flags.out);
-    const writeFiles = mode !== 'check' || cmd.getOptionValueSource('out') === 'cli';
-    if (writeFiles) await prepareOutDir(outDir);
-    if (flags.sarif) await refuseForeign(path.resolve(flags.sarif));
-    let interrupted = false;
-    const onSigint = (): void => { interrupted = true; err('migrate-hapikey: interrupted; finishing the file being written, leaving the rest unchanged'); };
+    if (flags.summary) await refuseForeignSummary(path.resolve(flags.summary));
+    const ctx: CliContext = { flags, mode, renameEnv, verify, color, outGiven: cmd.getOptionValueSource('out') === 'cli', err, interrupted: () => interrupted };
     process.on('SIGINT', onSigint);
     process.on('SIGTERM', onSigint);
-    const progress = process.stderr.isTTY && !process.env.CI && !flags.quiet && !flags.json;
-    const opts: RunOptions = {
-      root: target,
-      mode,
-      include: flags.include,
-      exclude: flags.exclude,
-      gitignore: flags.gitignore,
-      outDir,
-      tokenEnv: flags.tokenEnv,
-      allowDirty: !!flags.allowDirty,
-      rewriteBrowser: !!flags.rewriteBrowser,
-      renameEnv,
-      verify,
-      interrupted: () => interrupted,
-      onProgress: progress ? (d, t) => process.stderr.write(`\rscanning ${d}/${t} files…`) : undefined,
-      choose: mode === 'interactive'
-        ? async (plans, sites) => (await import('./interactive.js')).chooseInteractively(plans, sites, { color, showSecrets: !!flags.showSecrets })
-        : undefined,
-    };
-    const result = await run(opts);
-    process.off('SIGINT', onSigint);
-    process.off('SIGTERM', onSigint);
-    if (progress) process.stderr.write('\r\x1b[K');
-    const { report, plans } = result;
-    const showSecrets = !!flags.showSecrets;
-
-    // report files (not for --check unless --out was given)
-    if (writeFiles) {
-      await fs.mkdir(outDir, { recursive: true });
-      const linkBase = path.relative(outDir, report.root).split(path.sep).join('/');
-      await fs.writeFile(path.join(outDir, 'report.md'), renderMarkdown({ report, plans, showSecrets, linkBase: linkBase ? linkBase + '/' : '' }));
-      await fs.writeFile(path.join(outDir, 'changes.patch'), renderPatch(plans));
-      await fs.writeFile(path.join(outDir, 'report.json'), renderJson(report));
-      await fs.writeFile(path.join(outDir, 'report.sarif'), renderSarif(report, plans));
+    if (targets.kind === 'repos') return await (await import('./many.js')).runRepos(targets.repos, ctx);
+    if (targets.kind === 'files') {
+      if (targets.files.length === 0) throw new UsageError('--files: no file given');
+      if (flags.include.length) throw new UsageError('--include does not go with file paths: the files are the selection');
+      return await runOnce(ctx, targets.root, targets.files.map(literalGlob));
     }
-    if (flags.sarif) await fs.writeFile(path.resolve(flags.sarif), renderSarif(report, plans));
-
-    if (flags.json) process.stdout.write(renderJson(report));
-    else if (mode === 'check') process.stdout.write(renderCheckLine(report) + '\n');
-    else {
-      const diff = mode === 'dry-run' ? renderDiff(plans, { color, showSecrets }) : '';
-      if (diff) process.stdout.write(diff + '\n');
-      process.stdout.write(renderSummary(report, { color, outDir: writeFiles ? path.relative(process.cwd(), outDir) || '.' : undefined }) + '\n');
-    }
-    if (report.verification?.error) process.stderr.write(`migrate-hapikey: token check failed: ${maskAll(report.verification.error)}\n`);
-    if (flags.verbose) for (const s of report.skipped) err(`skipped ${s.file}: ${s.reason} (${s.message})`);
-    else if (result.exitCode === EXIT.partial) for (const s of report.skipped.filter((x) => x.reason !== 'vendored' && x.reason !== 'build-output')) err(`migrate-hapikey: ${s.file}: ${s.message}`);
-    return result.exitCode;
+    return await runOnce(ctx, targets.path, flags.include);
   } catch (e) {
     if (e instanceof Interrupted) {
       process.stderr.write('migrate-hapikey: interrupted at the prompt; nothing was written\n');
@@ -168,6 +156,72 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.usage;
     }
     throw e;
+  } finally {
+    process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigint);
+  }
+}
+
+/** One run: a repository, a single file, or (`include` = the files) several files. */
+async function runOnce(ctx: CliContext, target: string, include: string[]): Promise<number> {
+  const { flags, mode, color, err } = ctx;
+  const outDir = path.resolve(flags.out);
+  const writeFiles = mode !== 'check' || ctx.outGiven;
+  if (writeFiles) await prepareOutDir(outDir);
+  if (flags.sarif) await refuseForeign(path.resolve(flags.sarif));
+  const progress = process.stderr.isTTY && !process.env.CI && !flags.quiet && !flags.json;
+  const opts: RunOptions = {
+    root: target,
+    mode,
+    include,
+    exclude: flags.exclude,
+    gitignore: flags.gitignore,
+    outDir,
+    tokenEnv: flags.tokenEnv,
+    allowDirty: !!flags.allowDirty,
+    rewriteBrowser: !!flags.rewriteBrowser,
+    renameEnv: ctx.renameEnv,
+    verify: ctx.verify,
+    interrupted: ctx.interrupted,
+    onProgress: progress ? (d, t) => process.stderr.write(`\rscanning ${d}/${t} files…`) : undefined,
+    choose: mode === 'interactive'
+      ? async (plans, sites) => (await import('./interactive.js')).chooseInteractively(plans, sites, { color, showSecrets: !!flags.showSecrets })
+      : undefined,
+  };
+  const result = await run(opts);
+  if (progress) process.stderr.write('\r\x1b[K');
+  const { report, plans } = result;
+  const showSecrets = !!flags.showSecrets;
+  const sarifRoot = writeFiles || flags.sarif ? await gitTop(report.root) : undefined;
+
+  // report files (not for --check unless --out was given)
+  if (writeFiles) await writeReports(outDir, result, { showSecrets, sarifRoot });
+  if (flags.sarif) await fs.writeFile(path.resolve(flags.sarif), renderSarif(report, plans, { uriRoot: sarifRoot }));
+  if (flags.summary) await fs.appendFile(path.resolve(flags.summary), renderStepSummary(report, { title: path.basename(report.root) || report.root, showSecrets }) + '\n');
+
+  if (flags.json) process.stdout.write(renderJson(report));
+  else if (mode === 'check') {
+    process.stdout.write(renderCheckLine(report) + '\n');
+    const where = renderCheckSites(report, showSecrets);
+    if (where) err(where);
+  }
+  else {
+    const diff = mode === 'dry-run' ? renderDiff(plans, { color, showSecrets }) : '';
+    if (diff) process.stdout.write(diff + '\n');
+    process.stdout.write(renderSummary(report, { color, outDir: writeFiles ? path.relative(process.cwd(), outDir) || '.' : undefined }) + '\n');
+  }
+  if (report.verification?.error) process.stderr.write(`migrate-hapikey: token check failed: ${maskAll(report.verification.error)}\n`);
+  if (flags.verbose) for (const s of report.skipped) err(`skipped ${s.file}: ${s.reason} (${s.message})`);
+  else if (result.exitCode === EXIT.partial) for (const s of report.skipped.filter((x) => x.reason !== 'vendored' && x.reason !== 'build-output')) err(`migrate-hapikey: ${s.file}: ${s.message}`);
+  return result.exitCode;
+}
+
+/** --summary appends: the file may hold what other steps wrote, but must be a file. */
+async function refuseForeignSummary(file: string): Promise<void> {
+  try {
+    if (!(await fs.stat(file)).isFile()) throw new UsageError(`--summary ${file} exists and is not a file`);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
   }
 }
 
@@ -203,48 +257,4 @@ function verifyOptions(flags: Flags, argv: string[]): VerifyOptions {
   const id = process.env.HUBSPOT_CLIENT_ID?.trim();
   const secret = process.env.HUBSPOT_CLIENT_SECRET?.trim();
   return { token, tokenEnv: name, apiBase: url.href.replace(/\/+$/, ''), oauthClient: id && secret ? { id, secret } : undefined };
-}
-
-const REPORT_FILES = ['report.md', 'changes.patch', 'report.json', 'report.sarif'];
-
-/** A file this tool wrote before (so it may be replaced), judged by its content. */
-async function isOurs(file: string): Promise<boolean> {
-  try {
-    const head = (await fs.readFile(file, 'utf8')).slice(0, 4096);
-    return head === '' || head.includes('migrate-hapikey') || /^diff --git /.test(head);
-  } catch {
-    return true; // absent
-  }
-}
-
-async function refuseForeign(file: string): Promise<void> {
-  try {
-    const st = await fs.stat(file);
-    if (!st.isFile()) throw new UsageError(`${file} exists and is not a file: choose another output path`);
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    return;
-  }
-  if (!(await isOurs(file))) throw new UsageError(`refusing to overwrite ${file}, which this tool did not write: choose another --out or --sarif path`);
-}
-
-/**
- * Check before anything else is done that the --out folder can be made (nothing is created yet: a refused run
- * writes nothing), and that no report file in it would replace a file the tool did not write.
- */
-async function prepareOutDir(outDir: string): Promise<void> {
-  let probe = outDir;
-  for (;;) {
-    try {
-      const st = await fs.stat(probe);
-      if (!st.isDirectory()) throw new UsageError(`cannot create the --out folder ${outDir}: ${probe} is not a folder`);
-      break;
-    } catch (e) {
-      if (e instanceof UsageError) throw e;
-      const parent = path.dirname(probe);
-      if (parent === probe) break;
-      probe = parent;
-    }
-  }
-  for (const f of REPORT_FILES) await refuseForeign(path.join(outDir, f));
 }

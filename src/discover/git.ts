@@ -12,6 +12,9 @@ function git(args: string[], cwd: string): Promise<{ stdout: string; stderr: str
   });
 }
 
+/** More literal paths than this are filtered after a full listing (command-line length). */
+const MAX_PATHSPECS = 1000;
+
 /**
  * List through git. Resolves false (and lists nothing) when `root` is not inside a git work tree or git is not
  * usable, so the caller can fall back to walking.
@@ -22,11 +25,14 @@ function git(args: string[], cwd: string): Promise<{ stdout: string; stderr: str
  */
 export async function listWithGit(col: Collector): Promise<boolean> {
   const cwd = col.rootAbs;
-  const othersP = git(['ls-files', '-z', '--others', '--exclude-standard'], cwd);
+  // --include of literal paths (pre-commit's staged files): git reads only those paths, not the whole tree
+  const only = col.sel.literalPaths;
+  const spec = only && only.length <= MAX_PATHSPECS ? ['--', ...only.map((p) => `:(literal)${p}`)] : [];
+  const othersP = git(['ls-files', '-z', '--others', '--exclude-standard', ...spec], cwd);
   othersP.catch(() => undefined);
   let cached: string;
   try {
-    cached = (await git(['ls-files', '-z', '--stage'], cwd)).stdout;
+    cached = (await git(['ls-files', '-z', '--stage', ...spec], cwd)).stdout;
   } catch {
     return false;
   }

@@ -2,6 +2,7 @@
 // shared by the git and the walking listers so both give the same answer.
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { literalPath } from './literal-glob.js';
 
 export interface SelectionOptions {
   include: string[];
@@ -12,6 +13,8 @@ export interface SelectionOptions {
 
 export interface Selection {
   readonly hasInclude: boolean;
+  /** When every --include names one path literally (as `--files` does): those paths, else null. */
+  readonly literalPaths: string[] | null;
   /** The --out folder relative to the root, when it is inside it. */
   readonly outRel: string | null;
   isOut(rel: string): boolean;
@@ -69,6 +72,7 @@ export function makeSelection(root: string, opts: SelectionOptions): Selection {
 
   const sel: Selection = {
     hasInclude: include.length > 0,
+    literalPaths: include.length > 0 && include.every((p) => literalPath(p) !== null) ? include.map((p) => literalPath(p)!) : null,
     outRel,
     isOut: (rel) => outRel !== null && (rel === outRel || rel.startsWith(outRel + '/')),
     selects: (rel) => (!includeM || includeM(rel)) && !(excludeM && excludeM(rel)),

@@ -7,6 +7,11 @@
 //   BOM (`columnKind: utf16CodeUnits`). Fix text is the new code, which never contains the old key.
 // - Skipped files become tool execution notifications.
 // - Messages go through maskAll and the sites' known secrets: no raw key appears.
+// - GitHub code scanning's upload rules: URIs relative to `%SRCROOT%`, which is the repository's top when the
+//   caller says so (`uriRoot`: GitHub reads a relative URI from the top of the repository, so a scanned subfolder's
+//   files carry its path); at most 25,000 results (the most severe kept, the rest counted in a notification) and
+//   1,000 related locations per result; rule help in Markdown; few tags.
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ArtifactChange, Fix, Location, Log, Notification, Result } from 'sarif';
 import type { FilePlan, SiteEdits } from '../model/edit.js';
@@ -19,16 +24,26 @@ import { NO_CALLS_REASON, scopeGaps, unresolvedHint, unresolvedReason } from './
 
 const SRCROOT = '%SRCROOT%';
 export const FINGERPRINT_KEY = 'hapikeySite/v1';
+/** GitHub code scanning's hard limits per run and per result. */
+export const SARIF_LIMITS = { results: 25_000, locationsPerResult: 1_000 } as const;
 
-/** A root-relative path as a URI reference: each segment percent-encoded. */
-function relUri(file: string): string {
-  return file.split('/').map(encodeURIComponent).join('/');
+export interface SarifOptions {
+  /** Folder the URIs are relative to (`%SRCROOT%`): a folder holding the report's root, e.g. its git work tree's top. Default: the root. */
+  uriRoot?: string;
 }
 
-function location(file: string, line: number, column?: number): Location {
+/** `under`: the root's path inside `%SRCROOT%`, with a final slash ('' when they are the same folder). */
+type Uris = { under: string };
+
+/** A root-relative path as a URI reference under %SRCROOT%: each segment percent-encoded. */
+function relUri(u: Uris, file: string): string {
+  return (u.under + file).split('/').map(encodeURIComponent).join('/');
+}
+
+function location(u: Uris, file: string, line: number, column?: number): Location {
   return {
     physicalLocation: {
-      artifactLocation: { uri: relUri(file), uriBaseId: SRCROOT },
+      artifactLocation: { uri: relUri(u, file), uriBaseId: SRCROOT },
       region: column === undefined ? { startLine: line } : { startLine: line, startColumn: column },
     },
   };
@@ -69,13 +84,13 @@ function groupsOf(siteId: string, plans: readonly FilePlan[]): SiteEdits[] {
   return index.get(siteId) ?? [];
 }
 
-function fixFor(site: Site, plans: readonly FilePlan[]): Fix[] | undefined {
+function fixFor(u: Uris, site: Site, plans: readonly FilePlan[]): Fix[] | undefined {
   if (site.status !== 'auto') return undefined;
   const byFile = new Map<string, ArtifactChange>();
   {
     for (const group of groupsOf(site.id, plans)) {
       if (group.edits.length === 0) continue;
-      const change = byFile.get(group.file) ?? { artifactLocation: { uri: relUri(group.file), uriBaseId: SRCROOT }, replacements: [] };
+      const change = byFile.get(group.file) ?? { artifactLocation: { uri: relUri(u, group.file), uriBaseId: SRCROOT }, replacements: [] };
       for (const e of [...group.edits].sort((a, b) => a.start - b.start)) {
         change.replacements.push({ deletedRegion: { charOffset: e.start, charLength: e.end - e.start }, insertedContent: { text: e.text } });
       }
@@ -87,39 +102,60 @@ function fixFor(site: Site, plans: readonly FilePlan[]): Fix[] | undefined {
   return [{ description: { text: 'Send the token in an Authorization: Bearer header instead of the API key.' }, artifactChanges }];
 }
 
-function notification(skip: Skip, mask: Masker): Notification {
+function notification(u: Uris, skip: Skip, mask: Masker): Notification {
   const serious = ['parse-error', 'unreadable', 'write-failed', 'changed-since-read', 'read-only', 'symlink-loop'].includes(skip.reason);
   return {
     descriptor: { id: `skipped/${skip.reason}` },
     level: serious ? 'warning' : 'note',
     message: { text: `Skipped ${skip.file} (${skip.reason}): ${mask(skip.message)}` },
-    locations: [{ physicalLocation: { artifactLocation: { uri: relUri(skip.file), uriBaseId: SRCROOT } } }],
+    locations: [{ physicalLocation: { artifactLocation: { uri: relUri(u, skip.file), uriBaseId: SRCROOT } } }],
   };
 }
 
 /** A note per call (or key use) whose scopes are unknown: the token's scope list may be incomplete. */
-function unresolvedNotifications(report: Report): Notification[] {
+function unresolvedNotifications(u0: Uris, report: Report): Notification[] {
   const gaps = scopeGaps(report.sites);
   const out: Notification[] = gaps.calls.map((u) => ({
     descriptor: { id: `unresolved/${u.reason}` },
     level: 'note',
     message: { text: `Scopes unknown for ${describeRequest(u.request) ?? `this ${u.request.client} call`} (${u.reason}): ${unresolvedHint(u.reason)}; the token may need more scopes than listed.` },
-    locations: [location(u.request.file, u.request.line)],
+    locations: [location(u0, u.request.file, u.request.line)],
   }));
   for (const s of gaps.sitesWithoutCalls) {
     out.push({
       descriptor: { id: `unresolved/${NO_CALLS_REASON}` },
       level: 'note',
       message: { text: `Scopes unknown for this key use (${NO_CALLS_REASON}): ${unresolvedHint(NO_CALLS_REASON)}.` },
-      locations: [location(s.file, s.line, s.column)],
+      locations: [location(u0, s.file, s.line, s.column)],
     });
   }
   return out;
 }
 
-export function toSarif(report: Report, plans: FilePlan[]): Log {
+/** The URI base: `uriRoot` when it holds the root, else the root itself. */
+function uriBase(root: string, uriRoot: string | undefined): { base: string; u: Uris } {
+  if (uriRoot !== undefined) {
+    const rel = path.relative(uriRoot, root);
+    if (rel === '') return { base: uriRoot, u: { under: '' } };
+    if (!rel.startsWith('..') && !path.isAbsolute(rel)) return { base: uriRoot, u: { under: `${rel.split(path.sep).join('/')}/` } };
+  }
+  return { base: root, u: { under: '' } };
+}
+
+const SEVERITY: Record<SarifStatus, number> = { manual: 0, auto: 1, 'developer-key': 2 };
+
+/** At most `limit` sites, the most severe first chosen; the order stays by file and line. */
+function withinLimit(sites: Site[], limit: number): Site[] {
+  if (sites.length <= limit) return sites;
+  const keep = new Set([...sites].sort((a, b) => SEVERITY[a.status as SarifStatus] - SEVERITY[b.status as SarifStatus]).slice(0, limit));
+  return sites.filter((s) => keep.has(s));
+}
+
+export function toSarif(report: Report, plans: FilePlan[], opts: SarifOptions = {}): Log {
   const mask = masker(report.sites);
-  const sites = sortSites(report.sites).filter((s) => s.status !== 'ignored' && !s.applied);
+  const { base, u } = uriBase(report.root, opts.uriRoot);
+  const findings = sortSites(report.sites).filter((s) => s.status !== 'ignored' && !s.applied);
+  const sites = withinLimit(findings, SARIF_LIMITS.results);
   const ids = [...new Set(sites.map((s) => ruleId(s.pattern, s.status as SarifStatus)))].sort(compareText);
   const rules = ids.map((id) => {
     const [, pattern, status] = id.split('/') as [string, Site['pattern'], SarifStatus];
@@ -133,13 +169,13 @@ export function toSarif(report: Report, plans: FilePlan[]): Log {
       ruleIndex: ids.indexOf(id),
       level: LEVEL[status],
       message: { text: resultText(site, mask) },
-      locations: [location(site.file, site.line, site.column)],
+      locations: [location(u, site.file, site.line, site.column)],
       partialFingerprints: { [FINGERPRINT_KEY]: site.id },
     };
     if (site.requests.length > 0) {
-      result.relatedLocations = site.requests.map((r, i) => ({ id: i + 1, ...location(r.file, r.line), message: { text: requestText(r) } }));
+      result.relatedLocations = site.requests.slice(0, SARIF_LIMITS.locationsPerResult).map((r, i) => ({ id: i + 1, ...location(u, r.file, r.line), message: { text: requestText(r) } }));
     }
-    const fixes = fixFor(site, plans);
+    const fixes = fixFor(u, site, plans);
     if (fixes) result.fixes = fixes;
     result.properties = {
       status: site.status,
@@ -151,13 +187,22 @@ export function toSarif(report: Report, plans: FilePlan[]): Log {
     return result;
   });
   const skipped = [...report.skipped].sort((a, b) => compareText(a.file, b.file));
+  const notifications = [...skipped.map((s) => notification(u, s, mask)), ...unresolvedNotifications(u, report)];
+  if (sites.length < findings.length) {
+    const left = findings.length - sites.length;
+    notifications.push({
+      descriptor: { id: 'results/limit' },
+      level: 'warning',
+      message: { text: `${left} less severe results were left out: code scanning accepts at most ${SARIF_LIMITS.results} results per run. report.json lists every site.` },
+    });
+  }
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [{
       tool: { driver: { name: report.tool.name, version: report.tool.version, semanticVersion: report.tool.version, rules } },
-      originalUriBaseIds: { [SRCROOT]: { uri: rootUri(report.root) } },
-      invocations: [{ executionSuccessful: true, toolExecutionNotifications: [...skipped.map((s) => notification(s, mask)), ...unresolvedNotifications(report)] }],
+      originalUriBaseIds: { [SRCROOT]: { uri: rootUri(base) } },
+      invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
       columnKind: 'utf16CodeUnits',
       results,
     }],
@@ -165,6 +210,6 @@ export function toSarif(report: Report, plans: FilePlan[]): Log {
 }
 
 /** Pretty-printed (2 spaces) with a final newline. */
-export function renderSarif(report: Report, plans: FilePlan[]): string {
-  return `${JSON.stringify(toSarif(report, plans), null, 2)}\n`;
+export function renderSarif(report: Report, plans: FilePlan[], opts: SarifOptions = {}): string {
+  return `${JSON.stringify(toSarif(report, plans, opts), null, 2)}\n`;
 }

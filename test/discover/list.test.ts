@@ -393,3 +393,30 @@ describe('git warnings about folders it cannot open', () => {
     ]);
   });
 });
+
+describe('literal --include paths (what --files passes)', () => {
+  it('are read by git as pathspecs and give the same list as the glob match over the whole tree', async () => {
+    const { literalGlob, literalPath } = await import('../../src/discover/literal-glob.js');
+    const { makeSelection } = await import('../../src/discover/selection.js');
+    const root = tree({
+      'pages/[id].js': 'a', 'pages/(group)/x.ts': 'b', 'src/a.js': 'c', 'src/b.js': 'd', 'src/sub/c.js': 'e', 'gen/out.js': 'f',
+      '.gitignore': 'gen/\n', 'node_modules/x/index.js': 'g',
+    });
+    gitCommitAll(root);
+    writeTree(root, { 'src/untracked.js': 'h' });
+    const wanted = ['pages/[id].js', 'pages/(group)/x.ts', 'src/untracked.js', 'src/sub', 'gen/out.js', 'node_modules/x/index.js', 'missing.js'];
+    const include = wanted.map(literalGlob);
+    expect(include.map(literalPath)).toEqual(wanted);
+    expect(makeSelection(root, { include, exclude: [] }).literalPaths).toEqual(wanted);
+    expect(makeSelection(root, { include: ['src/**'], exclude: [] }).literalPaths).toBeNull();
+    expect(literalPath('src/*.js')).toBeNull();
+    const r = await listFiles(root, { ...ON, include });
+    expect(r.via).toBe('git');
+    // the same as filtering a listing of every file by the same globs (one real glob turns the pathspecs off): the
+    // ignored file stays out, a default-skipped folder named explicitly is entered
+    const all = await listFiles(root, { ...ON, include: [...include, 'no-such-folder/*.js'] });
+    expect(paths(r)).toEqual(paths(all));
+    expect(skips(r)).toEqual(skips(all));
+    expect(paths(r)).toEqual(['node_modules/x/index.js', 'pages/(group)/x.ts', 'pages/[id].js', 'src/sub/c.js', 'src/untracked.js']);
+  });
+});

@@ -76,7 +76,8 @@ describe('real-world records', () => {
           expect(e.path).toMatch(/^\//);
         }
         for (const scope of s.scopes) expect(scope).toMatch(/^[a-z][a-z0-9_.-]+$/);
-        if (s.endpoints.length && !s.developer_key && s.expected.action !== 'leave') expect(s.scopes.length).toBeGreaterThan(0);
+        // an unverified site may hit an undocumented endpoint whose scope nobody knows
+        if (s.endpoints.length && !s.developer_key && s.expected.action !== 'leave' && s.confidence !== 'unverified') expect(s.scopes.length).toBeGreaterThan(0);
       }
     });
   }

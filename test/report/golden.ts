@@ -16,3 +16,15 @@ export function expectGolden(name: string, actual: string): void {
   if (!existsSync(path)) throw new Error(`golden file ${name} missing: run with UPDATE_GOLDEN=1`);
   expect(actual, `${name} differs from test/golden/report/${name} (UPDATE_GOLDEN=1 rewrites it)`).toBe(readFileSync(path, 'utf8'));
 }
+
+/** The same, for golden files in another folder under test/golden/ (e.g. `many`). */
+export function expectGoldenIn(folder: string, name: string, actual: string): void {
+  const path = join(DIR, '..', folder, name);
+  if (process.env.UPDATE_GOLDEN === '1') {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, actual);
+    return;
+  }
+  if (!existsSync(path)) throw new Error(`golden file ${folder}/${name} missing: run with UPDATE_GOLDEN=1`);
+  expect(actual, `${name} differs from test/golden/${folder}/${name} (UPDATE_GOLDEN=1 rewrites it)`).toBe(readFileSync(path, 'utf8'));
+}

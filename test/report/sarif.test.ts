@@ -1,28 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import AjvDraft04 from 'ajv-draft-04';
-import ajvFormats from 'ajv-formats';
+import { gzipSync } from 'node:zlib';
 import type { Log, Result } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { renderSarif } from '../../src/report/sarif.js';
+import type { Site } from '../../src/model/site.js';
 import { applyEdits, KEY, makeReport, PLANS, SITES } from './fixture.js';
 import { expectGolden } from './golden.js';
-
-// The SARIF 2.1.0 (rtm.5) JSON schema, as shipped in @microsoft/jest-sarif (draft-04, hence ajv-draft-04;
-// one of its patterns is not valid with the u flag, hence unicodeRegExp: false).
-const require = createRequire(import.meta.url);
-const schemaPath = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
-const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
-// Both are CommonJS: under NodeNext the default import is module.exports, whose `default` is the export.
-const ajv = new AjvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false });
-ajvFormats.default(ajv);
-const validate = ajv.compile(schema);
-
-function valid(text: string): void {
-  const ok = validate(JSON.parse(text));
-  expect(validate.errors ?? [], 'SARIF schema errors').toEqual([]);
-  expect(ok).toBe(true);
-}
+import { GITHUB_LIMITS, githubUploadProblems, valid, validate } from './sarif-rules.js';
 
 const text = renderSarif(makeReport(), PLANS);
 const log = JSON.parse(text) as Log;
@@ -104,6 +87,51 @@ describe('renderSarif', () => {
     const out = renderSarif(makeReport({ sites: [], skipped: [] }), []);
     valid(out);
     expect((JSON.parse(out) as Log).runs[0].results).toEqual([]);
+  });
+
+  it('meets GitHub code scanning\'s upload rules (fingerprints, relative URIs under a declared base, Markdown help, limits)', () => {
+    expect(githubUploadProblems(log)).toEqual([]);
+    expect(gzipSync(text).length).toBeLessThan(GITHUB_LIMITS.gzipBytes);
+    for (const r of run.tool.driver.rules!) expect(r.help!.markdown).toMatch(/`Authorization: Bearer <token>`|`\*-hsmeta\.json`/);
+  });
+
+  it('the upload-rules check does catch what GitHub rejects', () => {
+    const broken = JSON.parse(text) as Log;
+    const r0 = broken.runs[0].results![0];
+    r0.locations![0].physicalLocation!.artifactLocation!.uri = 'file:///work/acme-crm/src/hubspot.ts';
+    delete r0.partialFingerprints;
+    delete broken.runs[0].tool.driver.rules![0].help;
+    expect(githubUploadProblems(broken)).toEqual([
+      expect.stringMatching(/help\.markdown/), expect.stringMatching(/no partialFingerprints/), expect.stringMatching(/absolute uri/),
+    ]);
+  });
+
+  it('with uriRoot (the git work tree\'s top), URIs carry the scanned folder\'s path and %SRCROOT% is the top', () => {
+    const sub = JSON.parse(renderSarif(makeReport({ root: '/work/mono/services/crm' }), PLANS, { uriRoot: '/work/mono' })) as Log;
+    expect(githubUploadProblems(sub)).toEqual([]);
+    expect(sub.runs[0].originalUriBaseIds!['%SRCROOT%'].uri).toBe('file:///work/mono/');
+    const uris = sub.runs[0].results!.map((r) => r.locations![0].physicalLocation!.artifactLocation!.uri!);
+    expect(uris.length).toBeGreaterThan(0);
+    for (const u of uris) expect(u).toMatch(/^services\/crm\//);
+    const fixUris = sub.runs[0].results!.flatMap((r) => r.fixes ?? []).flatMap((f) => f.artifactChanges.map((c) => c.artifactLocation.uri!));
+    for (const u of fixUris) expect(u).toMatch(/^services\/crm\//);
+    // the same folder, or a uriRoot that does not hold the root: URIs stay relative to the root
+    expect(renderSarif(makeReport(), PLANS, { uriRoot: '/work/acme-crm' })).toBe(text);
+    expect(renderSarif(makeReport(), PLANS, { uriRoot: '/elsewhere' })).toBe(text);
+  });
+
+  it('keeps at most 25,000 results, the most severe first, and says how many were left out', () => {
+    const manual = SITES.find((s) => s.status === 'manual')!;
+    const auto = SITES.find((s) => s.status === 'auto')!;
+    const many: Site[] = [];
+    for (let i = 0; i < 25_010; i++) many.push({ ...auto, id: `a-${i}`, line: i + 1, requests: [] });
+    for (let i = 0; i < 5; i++) many.push({ ...manual, id: `m-${i}`, line: i + 1, requests: [] });
+    const big = JSON.parse(renderSarif(makeReport({ sites: many }), [])) as Log;
+    expect(big.runs[0].results).toHaveLength(25_000);
+    expect(big.runs[0].results!.filter((r) => r.level === 'error')).toHaveLength(5);
+    expect(githubUploadProblems(big)).toEqual([]);
+    const note = big.runs[0].invocations![0].toolExecutionNotifications!.find((n) => n.descriptor!.id === 'results/limit');
+    expect(note?.message.text).toMatch(/^15 less severe results were left out/);
   });
 
   it('matches the golden report.sarif', () => {

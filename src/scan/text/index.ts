@@ -274,8 +274,12 @@ const DETECTORS: Partial<Record<Language, Detector>> = {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-function siteId(file: string, line: number, category: Category, match: string): string {
-  return createHash('sha1').update(`${file}\0${line}\0${category}\0${match}`).digest('hex').slice(0, 12);
+/**
+ * Stable across runs for the same code, and when lines are added or removed around it (a line number would move
+ * every code-scanning fingerprint below an edit): the file, the category, the text at the hit and its occurrence.
+ */
+function siteId(file: string, category: Category, at: string, occurrence: number): string {
+  return createHash('sha1').update(`${file}\0${category}\0${at}\0${occurrence}`).digest('hex').slice(0, 12);
 }
 
 /** For a Postman query entry, the `"raw"` URL of the same `url` object (a few lines above). */
@@ -316,6 +320,7 @@ export function scanText(file: ListedFile, text: string): Site[] {
   const comments = new CommentMap(lines, lang);
   let literals: KeyLiteral[] | null = null;
   const sites: Site[] = [];
+  const occurrences = new Map<string, number>();
   for (let idx = 0; idx < lines.length; idx++) {
     const line = lines[idx];
     const hit = detect(ctx, line.text, idx);
@@ -343,8 +348,11 @@ export function scanText(file: ListedFile, text: string): Site[] {
     literals ??= findKeyLiterals(text);
     const lineEnd = line.start + line.text.length;
     const lit = literals.find((l) => l.start >= line.start && l.end <= lineEnd);
+    const at = `${hit.match}\0${line.text.slice(hit.col, hit.col + 40)}`;
+    const occurrence = occurrences.get(category + at) ?? 0;
+    occurrences.set(category + at, occurrence + 1);
     const site: Site = {
-      id: siteId(file.path, line.n, category, hit.match),
+      id: siteId(file.path, category, at, occurrence),
       file: file.path,
       line: line.n,
       column: hit.col + 1,
