@@ -12,6 +12,7 @@ import { nockStub } from './stubs/nock.js';
 import { reactStub } from './stubs/react.js';
 import { requestStub } from './stubs/request.js';
 import { superagentStub } from './stubs/superagent.js';
+import { urijsStub } from './stubs/urijs.js';
 
 // querystring.stringify drops values that are not primitives: give it the dummies' strings.
 const plain = (o: unknown) => (o && typeof o === 'object' ? Object.fromEntries(Object.entries(o).map(([k, v]) => [k, isDummy(v) ? String(v) : v])) : o);
@@ -31,6 +32,7 @@ const FACTORIES: Record<string, (rec: Recorder) => unknown> = {
   '@hubspot/api-client': apiClientStub,
   hubspot: (rec) => hubspotClassStub(rec, 'hubspot'),
   'hubspot-api': (rec) => hubspotClassStub(rec, 'hubspot-api'),
+  urijs: () => urijsStub(),
   nock: nockStub,
   react: () => reactStub(),
   querystring: () => querystringStub,
@@ -38,9 +40,13 @@ const FACTORIES: Record<string, (rec: Recorder) => unknown> = {
 };
 
 /** A `require` for one run: each module made once per run, so instances and defaults are shared like real modules. */
-export function makeRequire(rec: Recorder): (name: string) => unknown {
+export function makeRequire(rec: Recorder, local: (spec: string) => unknown = () => undefined): (name: string) => unknown {
   const cache = new Map<string, unknown>();
   return (name: string) => {
+    if (name.startsWith('.')) {
+      const m = local(name);
+      if (m !== undefined) return m;
+    }
     const bare = name.replace(/^node:/, '');
     if (!cache.has(bare)) cache.set(bare, FACTORIES[bare] ? FACTORIES[bare](rec) : dummy(`require(${bare})`));
     return cache.get(bare);

@@ -3,7 +3,7 @@ import type { Site } from '../../src/model/site.js';
 import { drive } from './drive.js';
 import { compareRuns, keyOf } from './property.js';
 import { Recorder, isHubSpotUrl, type Recorded } from './record.js';
-import { envValue, load } from './sandbox.js';
+import { envValue, load, newContext, sharedContext, type Project } from './sandbox.js';
 
 export interface Execution {
   requests: Recorded[];
@@ -11,12 +11,20 @@ export interface Execution {
 }
 
 export async function execute(name: string, source: string): Promise<Execution> {
+  return executeProject(new Map([[name, source]]));
+}
+
+/** Load and drive every file of a program, in order; relative `require`s between them resolve to each other. */
+export async function executeProject(files: Map<string, string>, options: { reuseContext?: boolean } = {}): Promise<Execution> {
   const rec = new Recorder();
-  try {
-    const mod = load(name, source, rec);
-    await drive(mod, rec);
-  } catch (e) {
-    rec.errors.push(`load: ${(e as Error)?.message ?? String(e)}`);
+  const project: Project = { files, loaded: new Map(), context: options.reuseContext ? sharedContext() : newContext() };
+  for (const [name, source] of files) {
+    try {
+      const mod = project.loaded.get(name) ?? load(name, source, rec, project);
+      await drive(mod, rec);
+    } catch (e) {
+      rec.errors.push(`${name}: load: ${(e as Error)?.message ?? String(e)}`);
+    }
   }
   return { requests: rec.requests, errors: rec.errors };
 }
@@ -34,8 +42,14 @@ export interface OracleResult {
  * token from the token variable (`env-default`) must now be that variable's value.
  */
 export async function checkRewrite(name: string, input: string, output: string, sites: Site[], tokenEnv = 'HUBSPOT_ACCESS_TOKEN'): Promise<OracleResult> {
-  const before = await execute(name, input);
-  const after = await execute(name, output);
+  return checkProject(new Map([[name, input]]), new Map([[name, output]]), sites, tokenEnv);
+}
+
+/** The same over a program of several files (the rewritten map holds every file, changed or not). */
+export async function checkProject(inputs: Map<string, string>, outputs: Map<string, string>, sites: Site[], tokenEnv = 'HUBSPOT_ACCESS_TOKEN', options: { reuseContext?: boolean } = {}): Promise<OracleResult> {
+  const before = await executeProject(inputs, options);
+  const after = await executeProject(outputs, options);
+  const input = [...inputs.values()].join('\n');
   const replacedLiterals = new Map<string, string>();
   if (sites.some((s) => s.status === 'auto' && s.token?.origin === 'env-default')) {
     for (const r of before.requests) {

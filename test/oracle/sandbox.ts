@@ -1,4 +1,5 @@
 // Load one module in a fresh node:vm context: TypeScript/JSX/ESM transpiled to CommonJS, stubs for clients and globals.
+import path from 'node:path';
 import vm from 'node:vm';
 import { ts } from 'ts-morph';
 import { makeRequire } from './modules.js';
@@ -33,19 +34,24 @@ export function transpile(name: string, source: string): string {
   }).outputText;
 }
 
-/** Names of the functions a file declares at its top level (called too: scripts register work without exporting). */
-export function topLevelFunctions(name: string, source: string): string[] {
-  const sf = ts.createSourceFile(name, source, ts.ScriptTarget.Latest, false, /x$/.test(name) ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
-  const out: string[] = [];
+/** What the loader needs to know of a file: its top-level functions (called too: scripts register work without
+ *  exporting), and whether it must be transpiled (TypeScript, JSX, ES modules; plain CommonJS runs as it is). */
+export function shapeOf(name: string, source: string): { locals: string[]; transpile: boolean } {
+  const kind = /\.[jt]sx$/.test(name) ? ts.ScriptKind.TSX : /\.[mc]?js$/.test(name) ? ts.ScriptKind.JS : ts.ScriptKind.TS;
+  const sf = ts.createSourceFile(name, source, ts.ScriptTarget.Latest, false, kind);
+  const locals: string[] = [];
+  let esm = false;
   for (const st of sf.statements) {
-    if (ts.isFunctionDeclaration(st) && st.name && st.body) out.push(st.name.text);
+    if (ts.isImportDeclaration(st) || ts.isExportDeclaration(st) || ts.isExportAssignment(st) || ts.isImportEqualsDeclaration(st)) esm = true;
+    if (ts.canHaveModifiers(st) && ts.getModifiers(st)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) esm = true;
+    if (ts.isFunctionDeclaration(st) && st.name && st.body) locals.push(st.name.text);
     if (ts.isVariableStatement(st)) {
       for (const d of st.declarationList.declarations) {
-        if (ts.isIdentifier(d.name) && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) out.push(d.name.text);
+        if (ts.isIdentifier(d.name) && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) locals.push(d.name.text);
       }
     }
   }
-  return out;
+  return { locals, transpile: esm || kind !== ts.ScriptKind.JS };
 }
 
 export interface Loaded {
@@ -59,44 +65,99 @@ export interface Loaded {
 
 const SYNC_MS = 2000;
 
-export function load(name: string, source: string, rec: Recorder): Loaded {
-  const module = { exports: {} as any };
+/** Other files of the same program, for relative `require`s: path → source; modules loaded once and shared. */
+export interface Project {
+  files: Map<string, string>;
+  loaded: Map<string, Loaded>;
+  /** The context every file of the program runs in (one realm, as in a real process). */
+  context: vm.Context;
+}
+
+function resolveIn(project: Project, from: string, spec: string): string | null {
+  const base = path.posix.join(path.posix.dirname(from), spec);
+  for (const c of [base, ...['.js', '.ts', '.cjs', '.mjs', '.jsx', '.tsx'].map((e) => base + e), base + '/index.js']) if (project.files.has(c)) return c;
+  return null;
+}
+
+/** Globals that do not depend on the run (the run's stubs are passed to each module as wrapper parameters). */
+export function newContext(): vm.Context {
+  const globals: Record<string, unknown> = {
+    console: { log() {}, info() {}, warn() {}, error() {}, debug() {} },
+    URL, URLSearchParams, Headers, TextEncoder, TextDecoder, Buffer, AbortController,
+    setInterval: () => 0, clearTimeout() {}, clearInterval() {}, queueMicrotask,
+  };
+  // test files: run suites and hooks at once
+  const run = (...a: unknown[]) => { const f = a.find((x) => typeof x === 'function') as (() => unknown) | undefined; return f?.(); };
+  for (const k of ['describe', 'it', 'test', 'beforeEach', 'beforeAll', 'afterEach', 'afterAll']) globals[k] = run;
+  const context = vm.createContext(globals);
+  context.__oracle = {};
+  return context;
+}
+
+let shared: vm.Context | null = null;
+
+/** One context reused by every load that asks for it (generated programs: they touch no global state). */
+export function sharedContext(): vm.Context {
+  return (shared ??= newContext());
+}
+
+/** The stubs bound to one run's recorder, passed to the module as parameters that shadow the globals. */
+function runGlobals(name: string, rec: Recorder): Record<string, unknown> {
   let timers = 0;
   const defer = (fn: unknown, ...args: unknown[]) => {
     if (typeof fn === 'function' && timers++ < 200) setImmediate(() => { try { (fn as (...a: unknown[]) => void)(...args); } catch (e) { rec.errors.push(`timer: ${(e as Error).message}`); } });
     return timers;
   };
-  const globals: Record<string, unknown> = {
-    console: { log() {}, info() {}, warn() {}, error() {}, debug() {} },
+  const $ = jqueryStub(rec);
+  const g: Record<string, unknown> = {
     process: { env: fakeEnv(), argv: ['node', name], platform: 'linux', version: 'v20.0.0', versions: { node: '20.0.0' }, cwd: () => '/app',
       on() {}, once() {}, exit() { throw new Error('process.exit'); }, nextTick: (fn: () => void) => queueMicrotask(fn) },
-    URL, URLSearchParams, Headers, TextEncoder, TextDecoder, Buffer, AbortController,
-    setTimeout: defer, setImmediate: defer, setInterval: () => 0, clearTimeout() {}, clearInterval() {}, queueMicrotask,
+    setTimeout: defer,
+    setImmediate: defer,
     fetch: fetchStub(rec),
     XMLHttpRequest: xhrStub(rec),
+    $,
+    jQuery: $,
   };
-  const $ = jqueryStub(rec);
-  globals.$ = $;
-  globals.jQuery = $;
-  globals.window = globals;
-  // test files: run suites and hooks at once
-  const run = (...a: unknown[]) => { const f = a.find((x) => typeof x === 'function') as (() => unknown) | undefined; return f?.(); };
-  for (const k of ['describe', 'it', 'test', 'beforeEach', 'beforeAll', 'afterEach', 'afterAll']) globals[k] = run;
-  const context = vm.createContext(globals);
-  context.__oracle = { require: makeRequire(rec), module };
-  const locals = topLevelFunctions(name, source).map((n) => `${JSON.stringify(n)}: typeof ${n} === 'function' ? ${n} : undefined`).join(', ');
-  const wrapped = `(function (exports, require, module, __filename, __dirname) {${transpile(name, source)}\n;__oracle.locals = { ${locals} };\n})`;
-  const fn = vm.runInContext(wrapped, context, { filename: name, timeout: SYNC_MS });
-  context.__oracle.fn = fn;
-  vm.runInContext('__oracle.fn.call(__oracle.module.exports, __oracle.module.exports, __oracle.require, __oracle.module, "/app/x.js", "/app")', context, { timeout: SYNC_MS });
-  return {
+  g.window = g;
+  return g;
+}
+
+export function load(name: string, source: string, rec: Recorder, project?: Project, context: vm.Context = project?.context ?? newContext()): Loaded {
+  const module = { exports: {} as any };
+  // the synchronous part of each step is bounded (a watchdog thread each time), except in the shared context of
+  // generated programs, which have no loops and are many
+  const T = context === shared ? {} : { timeout: SYNC_MS };
+  const local = (spec: string) => {
+    if (!project) return undefined;
+    const file = resolveIn(project, name, spec);
+    if (!file) return undefined;
+    if (!project.loaded.has(file)) load(file, project.files.get(file)!, rec, project, context);
+    return project.loaded.get(file)!.module.exports;
+  };
+  const g = runGlobals(name, rec);
+  const names = Object.keys(g);
+  const shape = shapeOf(name, source);
+  const locals = shape.locals.map((n) => `${JSON.stringify(n)}: typeof ${n} === 'function' ? ${n} : undefined`).join(', ');
+  const code = shape.transpile ? transpile(name, source) : source.replace(/^\ufeff/, '');
+  // the run's stubs are parameters of an outer function, so the module may still declare its own `fetch`
+  const wrapped = `(function (${names.join(', ')}) { return function (exports, require, module, __filename, __dirname) {${code}\n;return { ${locals} };\n}; })`;
+  const fn = vm.runInContext(wrapped, context, { filename: name, ...T });
+  let localFns: Record<string, unknown> = {};
+  const loaded: Loaded = {
     context,
     module,
-    locals: context.__oracle.locals ?? {},
+    get locals() { return localFns; },
     call(target, args, construct = false) {
       context.__oracle.target = target;
       context.__oracle.args = args;
-      return vm.runInContext(construct ? 'new __oracle.target(...__oracle.args)' : '__oracle.target(...__oracle.args)', context, { timeout: SYNC_MS });
+      return vm.runInContext(construct ? 'new __oracle.target(...__oracle.args)' : '__oracle.target(...__oracle.args)', context, T);
     },
   };
+  project?.loaded.set(name, loaded);
+  context.__oracle.target = fn(...names.map((n) => g[n]));
+  context.__oracle.args = [module.exports, makeRequire(rec, local), module, `/app/${name}`, '/app'];
+  context.__oracle.self = module.exports;
+  localFns = vm.runInContext('__oracle.target.apply(__oracle.self, __oracle.args)', context, T) ?? {};
+  return loaded;
 }
