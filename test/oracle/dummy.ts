@@ -1,5 +1,6 @@
 // Dummy arguments: a value that can be called, constructed, read at any depth and turned into a string.
-// Its string is its label (`key`, `page.id`), so a key passed as an argument is seen by value in the requests.
+// Its string is its label with a leading slash (`/key`, `/page.id`), so a key passed as an argument is seen by value
+// in the requests, and a path argument joined to a host still makes a URL on that host.
 
 const LABEL = Symbol('dummy-label');
 
@@ -8,8 +9,8 @@ export function dummy(label: string): any {
   return new Proxy(target, {
     get(_t, prop) {
       if (prop === LABEL) return label;
-      if (prop === Symbol.toPrimitive) return () => label;
-      if (prop === 'toString' || prop === 'valueOf' || prop === 'toJSON') return () => label;
+      if (prop === Symbol.toPrimitive) return () => `/${label}`;
+      if (prop === 'toString' || prop === 'valueOf' || prop === 'toJSON') return () => `/${label}`;
       if (prop === 'then' || typeof prop === 'symbol') return undefined;
       if (prop === 'length') return 0;
       if (prop === 'name') return label;

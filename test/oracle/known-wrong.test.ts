@@ -1,4 +1,4 @@
-// Counterexamples the oracle finds today, one small case per issue 14 item. Each is `it.fails`: it passes while the
+// Counterexamples the oracle finds today, one small case per issue 14 item (and per new item it found). Each is `it.fails`: it passes while the
 // tool is wrong and fails (as "expected to fail") once the item is fixed; then turn it into `it` and drop the item
 // from KNOWN_WRONG in generate/shape.ts, so the generated programs cover the shape again.
 import { readFileSync } from 'node:fs';
@@ -24,6 +24,14 @@ const CASES: [string, Shape][] = [
   // const AUTH = { params: { hapikey } }; axios.get(url, { ...AUTH, headers: { Accept } }): AUTH becomes
   // { headers: { Authorization } } and the call's own headers replace it
   ['item2-spread-config-with-own-headers', { ...base, reach: 'shared-config', client: 'axios', options: 'literal' }],
+  // the same through a second spread ({ ...AUTH, ...JSONH }) or Object.assign({}, AUTH, { headers })
+  ['item2-spread-config-with-own-headers', { ...base, reach: 'shared-config', client: 'axios', options: 'two-spreads' }],
+  ['item2-spread-config-with-own-headers', { ...base, reach: 'shared-config', client: 'request', options: 'object-assign' }],
+  // not in the issue: { headers: { Accept }, ...AUTH } — the token arrives, but AUTH's new headers replace Accept
+  ['new-a-spread-config-after-own-headers', { ...base, reach: 'shared-config', client: 'axios', options: 'spread-after-headers' }],
+  // not in the issue: fetch(url?hapikey, { ...DEFAULTS, method }) with DEFAULTS = { headers: { Accept } } gets
+  // { ...DEFAULTS, method, headers: { Authorization } }: DEFAULTS' headers are dropped
+  ['new-b-call-options-spread-with-headers', { ...base, options: 'spread-defaults' }],
   // fetch(url, { headers: h }) with h = new Headers(…) becomes { headers: { ...h, Authorization } }: Accept is lost
   ['item3-headers-not-plain-object', { ...base, options: 'headers-instance' }],
   // URI(url).query({ hapikey }) (urijs) is taken for superagent and becomes .set('Authorization', …): no such method

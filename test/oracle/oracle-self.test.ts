@@ -50,6 +50,9 @@ module.exports = (key) => axios.post('https://api.hubapi.com/crm/v3/objects/cont
     const input = `const { Client } = require('@hubspot/api-client');\nexport const c = new Client({ apiKey: process.env.K });\n`;
     expect((await problems(input.replace('apiKey', 'developerApiKey'), input)).join('\n')).toMatch(/accessToken/);
   });
+  it('a keyed request left as it was, when no site was left to a person', async () => {
+    expect((await problems(before)).join('\n')).toMatch(/no Authorization/);
+  });
   it('a program that now throws', async () => {
     expect((await problems(`const axios = require('axios');
 module.exports = (key) => { axios.get('https://api.hubapi.com/crm/v3/objects/contacts', { headers: { Accept: 'application/json', Authorization: 'Bearer ' + key } }); null.x; };

@@ -83,7 +83,7 @@ function resolveIn(project: Project, from: string, spec: string): string | null 
 export function newContext(): vm.Context {
   const globals: Record<string, unknown> = {
     console: { log() {}, info() {}, warn() {}, error() {}, debug() {} },
-    URL, URLSearchParams, Headers, TextEncoder, TextDecoder, Buffer, AbortController,
+    URL, URLSearchParams, Headers, Request, TextEncoder, TextDecoder, Buffer, AbortController,
     setInterval: () => 0, clearTimeout() {}, clearInterval() {}, queueMicrotask,
   };
   // test files: run suites and hooks at once

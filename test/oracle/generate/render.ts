@@ -79,6 +79,10 @@ function options(s: Shape, props: string[]): { pre: string[]; expr: string | nul
     case 'variable': return { pre: [`const opts = ${obj([...props, `headers: ${ACCEPT}`])};`], expr: 'opts', props };
     case 'headers-variable': return { pre: [`const h = ${ACCEPT};`], expr: obj([...props, 'headers: h']), props };
     case 'headers-instance': return { pre: [`const h = new Headers(${ACCEPT});`], expr: obj([...props, 'headers: h']), props };
+    case 'spread-defaults': return { pre: [], expr: obj(['...DEFAULTS', ...props]), props };
+    case 'spread-after-headers': return { pre: [], expr: obj([`headers: ${ACCEPT}`, ...props.filter((p) => p !== '...AUTH'), '...AUTH']), props };
+    case 'two-spreads': return { pre: [], expr: obj([...props, '...JSONH']), props };
+    case 'object-assign': return { pre: [], expr: `Object.assign({}, AUTH, ${obj([...props.filter((p) => p !== '...AUTH'), `headers: ${ACCEPT}`])})`, props };
   }
 }
 
@@ -216,6 +220,8 @@ export function render(s: Shape): Program {
     pre.push(`const url = ${u};`);
     u = 'url';
   }
+  if (s.options === 'spread-defaults') moduleLevel.unshift(`const DEFAULTS = { headers: ${ACCEPT} };`);
+  if (s.options === 'two-spreads') moduleLevel.unshift(`const JSONH = { headers: ${ACCEPT} };`);
   if (expr === null) {
     const c = call(s, u, qsProps, receiver, K);
     pre.push(...c.pre);

@@ -10,7 +10,13 @@ export const CLIENTS = [
   'fetch', 'node-fetch', 'axios', 'axios-config', 'got', 'request', 'superagent', 'https', 'jquery', 'xhr',
   'api-client', 'api-client-set', 'hubspot', 'hubspot-api',
 ] as const;
-export const OPTIONS = ['none', 'literal', 'literal-no-headers', 'variable', 'headers-variable', 'headers-instance'] as const;
+export const OPTIONS = [
+  'none', 'literal', 'literal-no-headers', 'variable', 'headers-variable', 'headers-instance',
+  // the call's options spread a constant that has headers: { ...DEFAULTS, … }
+  'spread-defaults',
+  // with a shared config only: { headers, ...AUTH }, { ...AUTH, ...JSONH }, Object.assign({}, AUTH, { headers })
+  'spread-after-headers', 'two-spreads', 'object-assign',
+] as const;
 
 export type KeySource = (typeof KEY_SOURCES)[number];
 export type Reach = (typeof REACHES)[number];
@@ -41,6 +47,8 @@ export function valid(s: Shape): boolean {
   if (sdk) return s.options === 'none' && s.method === 'GET' && !s.extra && !s.urlVar;
   const ownHeaders = s.options === 'literal' || s.options === 'variable' || s.options === 'headers-variable' || s.options === 'headers-instance';
   if (s.options === 'headers-instance' && !['fetch', 'node-fetch'].includes(s.client)) return false;
+  if (['spread-after-headers', 'two-spreads', 'object-assign'].includes(s.options) && s.reach !== 'shared-config') return false;
+  if (s.options === 'spread-defaults' && (s.reach === 'shared-config' || !['fetch', 'node-fetch', 'axios', 'got', 'request', 'https'].includes(s.client))) return false;
   if (s.client === 'axios-config' && !['none', 'literal', 'literal-no-headers'].includes(s.options)) return false;
   if ((s.client === 'xhr' || s.client === 'jquery') && !['none', 'literal', 'literal-no-headers'].includes(s.options)) return false;
   switch (s.reach) {
@@ -60,7 +68,12 @@ export function valid(s: Shape): boolean {
  */
 export const KNOWN_WRONG: Record<string, (s: Shape) => boolean> = {
   'item1-exported-builder-used-in-another-file': (s) => s.reach === 'builder-elsewhere',
-  'item2-spread-config-with-own-headers': (s) => s.reach === 'shared-config' && ['literal', 'variable', 'headers-variable'].includes(s.options),
+  // a later property, spread or Object.assign source overrides the shared config's new headers
+  'item2-spread-config-with-own-headers': (s) => s.reach === 'shared-config' && ['literal', 'variable', 'headers-variable', 'two-spreads', 'object-assign'].includes(s.options),
+  // found by the oracle, not in the issue: the other way round, the shared config spread last replaces the call's own headers
+  'new-a-spread-config-after-own-headers': (s) => s.reach === 'shared-config' && s.options === 'spread-after-headers',
+  // found by the oracle, not in the issue: the call's options spread a constant with headers; the added headers property replaces them
+  'new-b-call-options-spread-with-headers': (s) => s.options === 'spread-defaults' && !['instance', 'defaults'].includes(s.reach),
   'item3-headers-not-plain-object': (s) => s.options === 'headers-instance',
   'item4-query-and-fetch-by-method-name': (s) => s.reach === 'uri-query' || s.reach === 'cache-fetch',
 };

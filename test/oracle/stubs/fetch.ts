@@ -4,7 +4,7 @@ import { headersOf, str, type Recorder } from '../record.js';
 
 export function fetchStub(rec: Recorder): (input: unknown, init?: Record<string, unknown>) => Promise<unknown> {
   return function fetch(input, init = {}) {
-    const req = input !== null && typeof input === 'object' && 'url' in (input as object) && !(input instanceof URL) ? (input as Record<string, unknown>) : null;
+    const req = input instanceof Request ? { url: input.url, method: input.method, headers: input.headers } : null;
     const url = req ? str(req.url) : str(input);
     const method = str(init.method ?? req?.method ?? 'GET').toUpperCase();
     const headers = { ...headersOf(req?.headers), ...headersOf(init.headers) };
