@@ -46,6 +46,18 @@ export async function ensureBuilt(): Promise<void> {
   fs.writeFileSync(marker, '');
 }
 
+/**
+ * `npm run build` in `repo`. tsc emits even with type errors: a failed build throws (so the tests fail), and removes
+ * `cli` so the next run does not take the emitted dist for a fresh build.
+ */
+export function runBuild(repo: string, cli: string): void {
+  const r = spawnSync('npm', ['run', 'build'], { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (r.status !== 0 || !fs.existsSync(cli)) {
+    fs.rmSync(cli, { force: true });
+    throw new Error(`e2e: npm run build failed (exit ${r.status ?? r.signal}):\n${(r.stdout ?? '').slice(-4000)}\n${(r.stderr ?? '').slice(-2000)}`);
+  }
+}
+
 async function buildIfStale(): Promise<void> {
   if (!isStale()) return;
   const started = Date.now();
@@ -65,10 +77,7 @@ async function buildIfStale(): Promise<void> {
   }
   try {
     if (!isStale()) return;
-    const r = spawnSync('npm', ['run', 'build'], { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    // tsc emits even with type errors; only a missing CLI is fatal (src/ is edited concurrently by others)
-    if (!fs.existsSync(CLI)) throw new Error(`e2e: npm run build did not produce ${CLI}:\n${r.stdout}\n${r.stderr}`);
-    if (r.status !== 0) process.stderr.write(`e2e: npm run build exited ${r.status}; testing the emitted dist anyway\n${r.stdout.slice(-2000)}\n`);
+    runBuild(REPO, CLI);
   } finally {
     fs.rmSync(LOCK, { recursive: true, force: true });
   }

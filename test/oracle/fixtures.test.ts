@@ -1,10 +1,11 @@
 // The oracle over every rewrite fixture: run input and output against recording client stubs and check that each
 // keyed HubSpot request now carries `Authorization: Bearer <same value>` and nothing else changed.
-// Fixtures without an output file: the property is "nothing changes" (the tool must plan no edit).
+// Fixtures without an output file: the property is "nothing changes" (the tool must plan no edit). Each fixture goes
+// through run() itself, as the CLI runs it.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rewrite } from '../rewrite/harness.js';
+import { runFile } from '../rewrite/run-files.js';
 import { checkRewrite } from './oracle.js';
 
 const ROOT = path.resolve(__dirname, '../../fixtures/rewrite');
@@ -24,14 +25,13 @@ describe('oracle over rewrite fixtures', () => {
     const raw = readFileSync(path.join(dir, input), 'utf8');
     const repo = existsSync(path.join(dir, 'repo.json')) ? JSON.parse(readFileSync(path.join(dir, 'repo.json'), 'utf8')) : {};
     const opts = repo.options ?? {};
-    if (repo.libraryAliases) repo.libraryAliases = new Map(Object.entries(repo.libraryAliases));
     const outPath = path.join(dir, 'output' + ext);
     if (c in NOT_EXECUTABLE) {
       it.skip(`${c}: not executable (${NOT_EXECUTABLE[c]})`, () => undefined);
       continue;
     }
     it(c, async () => {
-      const res = rewrite(name, raw, repo, opts);
+      const res = await runFile(name, raw, repo, opts);
       if (!existsSync(outPath)) {
         // manual / developer-key / ignored only: the file must stay as it is
         expect(res.sites.filter((s) => s.status === 'auto')).toEqual([]);

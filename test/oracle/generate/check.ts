@@ -1,6 +1,6 @@
-// Rewrite a generated program with the tool (scan + plan per file, as the rewrite harness does) and run the oracle.
+// Rewrite a generated program with the tool, through run() itself on a temp folder, and run the oracle.
 import type { Site } from '../../../src/model/site.js';
-import { rewrite } from '../../rewrite/harness.js';
+import { runFiles } from '../../rewrite/run-files.js';
 import { checkProject, executeProject } from '../oracle.js';
 import { render, type Program } from './render.js';
 import type { Shape } from './shape.js';
@@ -16,11 +16,12 @@ export async function checkProgram(program: Program): Promise<Checked> {
   const outputs = new Map<string, string>();
   const sites: Site[] = [];
   const problems: string[] = [];
+  const r = await runFiles(program.files);
+  sites.push(...r.sites);
   for (const [name, src] of program.files) {
-    const r = rewrite(name, src);
-    sites.push(...r.sites);
-    outputs.set(name, r.output ?? src);
-    if (r.output !== null && !r.sites.some((x) => x.status === 'auto')) problems.push(`${name} changed without an auto site`);
+    const out = r.outputs.get(name) ?? null;
+    outputs.set(name, out ?? src);
+    if (out !== null && !r.sites.some((x) => x.file === name && x.status === 'auto')) problems.push(`${name} changed without an auto site`);
   }
   if (sites.some((x) => x.status === 'auto')) {
     const res = await checkProject(program.files, outputs, sites, undefined, { reuseContext: true });
