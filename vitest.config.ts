@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // both cores (vitest's default leaves one idle on a 2-core machine); e2e tests that chdir run one per fork
+    maxWorkers: 2,
   },
 });

@@ -4,11 +4,15 @@
 // regex), scope alternatives, developer-key flag, API version, confidence. Spec file names, summaries
 // and prose are dropped.
 //
-// Usage: node scripts/build-catalog.mjs <path/to/hubspot-catalog.json> [out.json]
-// The output is deterministic (sorted keys, sorted operations, one record per line), so a rerun on the
-// same input reproduces the committed file byte for byte (test/scopes/catalog-build.test.ts checks it).
+// Usage: node scripts/build-catalog.mjs <hubspot-catalog.json | catalog-facts.json.gz> [out.json] [--facts out.json.gz]
+// The generator first reduces its input to the facts it reads (facts(), no prose, no spec text); that reduction is
+// shipped as scripts/catalog-facts.json.gz (--facts writes it), so a clean clone can rebuild the catalog too. The
+// catalog's sourceSha256 is the hash of those facts: the research catalog and the shipped facts give the same file.
+// The output is deterministic (sorted keys, sorted operations, one record per line), so a rerun on either input
+// reproduces the committed file byte for byte (test/scopes/catalog-build.test.ts checks it).
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -44,17 +48,46 @@ const SUPPLEMENTARY_ALIASES = [
 ];
 
 function main() {
-  const [input, output] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--facts');
+  const factsOut = at >= 0 ? args.splice(at, 2)[1] : null;
+  const [input, output] = args;
   if (!input) {
-    console.error('usage: node scripts/build-catalog.mjs <hubspot-catalog.json> [out.json]');
+    console.error('usage: node scripts/build-catalog.mjs <hubspot-catalog.json | catalog-facts.json.gz> [out.json] [--facts out.json.gz]');
     process.exit(2);
   }
-  const raw = readFileSync(input);
-  const src = JSON.parse(raw.toString('utf8'));
-  const compact = build(src, createHash('sha256').update(raw).digest('hex'));
+  let raw = readFileSync(input);
+  if (input.endsWith('.gz')) raw = gunzipSync(raw);
+  const src = facts(JSON.parse(raw.toString('utf8')));
+  const text = JSON.stringify(sortKeys(src)) + '\n';
+  if (factsOut) writeFileSync(factsOut, gzipSync(Buffer.from(text, 'utf8'), { level: 9 }));
+  const compact = build(src, createHash('sha256').update(text).digest('hex'));
   const out = output ?? resolve(here, '../src/scopes/catalog.json');
   writeFileSync(out, serialise(compact));
   console.log(`wrote ${out}: ${compact.paths.length} paths, ${compact.auth.length} auth sets, ${compact.legacyRules.length} legacy rules`);
+}
+
+/** What build() reads of the research catalog, nothing else (idempotent: facts(facts(x)) equals facts(x)). */
+function facts(src) {
+  const pick = (o, keys) => Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]]));
+  return {
+    meta: {
+      generatedAt: src.meta.generatedAt,
+      specSnapshots: Object.fromEntries(Object.entries(src.meta.specSnapshots).map(([k, v]) => [k, pick(v, ['date', 'commit'])])),
+    },
+    scopes: Object.fromEntries(Object.entries(src.scopes).map(([k, v]) => [k, v.possiblyInternal ? { possiblyInternal: true } : {}])),
+    operations: src.operations.map((op) => pick(op, ['method', 'path', 'pathRegex', 'version', 'beta', 'authClass', 'objectTypeDependent', 'anyOfScopes', 'scopeAlternatives', 'developerHapikeyAccepted'])),
+    legacyEndpointRules: src.legacyEndpointRules.map((r) => pick(r, ['id', 'family', 'pathRegex', 'scopes', 'confidence', 'scopeSemantics', 'also', 'privateAppSupported'])),
+    scopeSpellingDifferences: src.scopeSpellingDifferences.map((d) => pick(d, ['docTable', 'spec'])),
+    objectTypes: Object.fromEntries(Object.entries(src.objectTypes).filter(([k]) => !k.startsWith('_'))
+      .map(([k, t]) => [k, pick(t, ['recordsReadAnyOf', 'recordsWriteAnyOf', 'schemaScopes', 'objectTypeId', 'aliasOf'])])),
+    developerKeyEndpoints: src.developerKeyEndpoints.map((d) => ({
+      ...pick(d, ['pathRegex', 'what', 'methods']),
+      confidence: d.confidence ?? (d.sources.some((x) => x.startsWith('spec')) ? 'spec' : 'doc-method'),
+    })),
+    unsupportedForPrivateApps: src.unsupportedForPrivateApps.map((u) => pick(u, ['what', 'paths'])),
+    pathAliases: src.pathAliases.map((a) => pick(a, ['a', 'b'])),
+  };
 }
 
 function build(src, sha256) {
@@ -117,7 +150,7 @@ function build(src, sha256) {
     paths: [...paths.values()].sort((x, y) => cmp(x.p, y.p)),
     legacyRules,
     developerKeyEndpoints: src.developerKeyEndpoints.map((d) => {
-      const e = { re: d.pathRegex, what: d.what, conf: d.confidence ?? (d.sources.some((s) => s.startsWith('spec')) ? 'spec' : 'doc-method') };
+      const e = { re: d.pathRegex, what: d.what, conf: d.confidence };
       if (d.methods) e.methods = [...d.methods].sort();
       new RegExp(e.re);
       return e;

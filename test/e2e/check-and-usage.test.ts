@@ -1,8 +1,9 @@
-// e2e: --check (the CI gate) and usage errors (exit 2, nothing written).
+// e2e: --check (the CI gate) and usage errors (exit 2, nothing written). Most runs call main in-process; the exit
+// codes a shell sees are checked once each on the built CLI in a child process (cliProcess).
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { ALL_AUTO, SAMPLE, cleanup, cli, copyFixture, describeRun, ensureBuilt, hashTree, read, tmpDir, writeTree } from './helpers.js';
+import { ALL_AUTO, SAMPLE, cleanup, cli, cliProcess, copyFixture, describeRun, ensureBuilt, hashTree, read, tmpDir, writeTree } from './helpers.js';
 
 beforeAll(ensureBuilt, 300_000);
 afterAll(cleanup);
@@ -14,7 +15,7 @@ describe.concurrent('--check', () => {
     const base = tmpDir();
     const root = copyFixture(SAMPLE, path.join(base, 'repo'));
     const before = hashTree(base);
-    const r = await cli(['repo', '--check'], { cwd: base });
+    const r = await cliProcess(['repo', '--check'], { cwd: base });
     expect(r.code, describeRun(r)).toBe(1);
     expect(oneLine(r.stdout), r.stdout).toBe(true);
     expect(r.stdout).toMatch(/\d+ account-key uses? remains?/);
@@ -78,7 +79,8 @@ describe.concurrent('usage errors: exit 2, a clear message, nothing written', ()
       const base = tmpDir();
       const root = copyFixture(SAMPLE, path.join(base, 'repo'));
       const before = hashTree(base);
-      const r = await cli(args(root), { cwd: base });
+      // one usage error through a real process: exit 2 as the shell sees it
+      const r = await (name === 'an unknown flag' ? cliProcess : cli)(args(root), { cwd: base });
       expect(r.code, describeRun(r)).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toMatch(message);

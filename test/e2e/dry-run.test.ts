@@ -1,12 +1,11 @@
 // e2e: the dry run (default mode), --json against the spec's schemaVersion 1, a single file as the path, color.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
 import {
-  ALL_AUTO, REPO, SAMPLE, SGR, cleanup, enumProblems, cli, copyFixture, describeRun, ensureBuilt, hashTree, listTree, read, readJson, tmpDir, writeTree,
+  ALL_AUTO, REPO, SAMPLE, SGR, cleanup, enumProblems, cli, copyFixture, describeRun, hashTree, listTree, read, readJson, tmpDir, writeTree,
 } from './helpers.js';
 
-beforeAll(ensureBuilt, 300_000);
 afterAll(cleanup);
 
 const STATUSES = ['auto', 'manual', 'developer-key', 'ignored'];

@@ -1,7 +1,9 @@
-// End-to-end helpers: run the built CLI (dist/cli/bin.js) as a child process on copies of fixtures.
+// End-to-end helpers: run the CLI on copies of fixtures, in-process through its `main` (cli) or as the built
+// dist/cli/bin.js in a child process (cliProcess) where only a real process will do.
 // Nothing here touches the repository's fixtures: every test works on a copy in a temp folder.
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -46,6 +48,18 @@ export async function ensureBuilt(): Promise<void> {
   fs.writeFileSync(marker, '');
 }
 
+/**
+ * `npm run build` in `repo`. tsc emits even with type errors: a failed build throws (so the tests fail), and removes
+ * `cli` so the next run does not take the emitted dist for a fresh build.
+ */
+export function runBuild(repo: string, cli: string): void {
+  const r = spawnSync('npm', ['run', 'build'], { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (r.status !== 0 || !fs.existsSync(cli)) {
+    fs.rmSync(cli, { force: true });
+    throw new Error(`e2e: npm run build failed (exit ${r.status ?? r.signal}):\n${(r.stdout ?? '').slice(-4000)}\n${(r.stderr ?? '').slice(-2000)}`);
+  }
+}
+
 async function buildIfStale(): Promise<void> {
   if (!isStale()) return;
   const started = Date.now();
@@ -65,10 +79,7 @@ async function buildIfStale(): Promise<void> {
   }
   try {
     if (!isStale()) return;
-    const r = spawnSync('npm', ['run', 'build'], { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    // tsc emits even with type errors; only a missing CLI is fatal (src/ is edited concurrently by others)
-    if (!fs.existsSync(CLI)) throw new Error(`e2e: npm run build did not produce ${CLI}:\n${r.stdout}\n${r.stderr}`);
-    if (r.status !== 0) process.stderr.write(`e2e: npm run build exited ${r.status}; testing the emitted dist anyway\n${r.stdout.slice(-2000)}\n`);
+    runBuild(REPO, CLI);
   } finally {
     fs.rmSync(LOCK, { recursive: true, force: true });
   }
@@ -142,7 +153,17 @@ export function cliArgv(args: string[]): string[] {
   return [process.execPath, '--require', NO_NETWORK, CLI, ...args];
 }
 
-export function cli(args: string[], opts: { cwd: string; env?: Record<string, string | undefined>; timeout?: number }): Promise<CliResult> {
+export interface CliOptions {
+  cwd: string;
+  env?: Record<string, string | undefined>;
+  timeout?: number;
+}
+
+/**
+ * The real CLI as a child process (the built dist/cli/bin.js, with the no-network guard): for what only a process
+ * shows — exit codes as the shell sees them, signals, a TTY, the shebang, another user. Needs ensureBuilt().
+ */
+export function cliProcess(args: string[], opts: CliOptions): Promise<CliResult> {
   const [node, ...rest] = cliArgv(args);
   return new Promise((resolve) => {
     execFile(node, rest, { cwd: opts.cwd, env: baseEnv(opts.env), timeout: opts.timeout ?? 60_000, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' },
@@ -156,6 +177,61 @@ export function cli(args: string[], opts: { cwd: string; env?: Record<string, st
         });
       });
   });
+}
+
+/**
+ * The CLI's `main` called in this test process, as bin.js calls it: argv, working folder and environment as a child
+ * would get them, stdout and stderr captured, the exit code main returns (70 and the message for an internal error,
+ * as bin.js does). Network access is blocked as in the child. Calls are serialised (cwd and env are per process).
+ * Runs the TypeScript sources: no build needed.
+ */
+export function cli(args: string[], opts: CliOptions): Promise<CliResult> {
+  const next = queue.then(() => inProcess(args, opts));
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+let guarded = false;
+
+async function inProcess(args: string[], opts: CliOptions): Promise<CliResult> {
+  if (!guarded) {
+    createRequire(import.meta.url)(NO_NETWORK);
+    guarded = true;
+  }
+  const { main } = await import('../../src/cli/main.js');
+  const savedEnv = { ...process.env };
+  const savedCwd = process.cwd();
+  const out: string[] = [];
+  const err: string[] = [];
+  const capture = (sink: string[]) => ((chunk: unknown, ...rest: unknown[]): boolean => {
+    sink.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8'));
+    const cb = rest.find((x) => typeof x === 'function') as (() => void) | undefined;
+    cb?.();
+    return true;
+  });
+  const stdoutWrite = process.stdout.write;
+  const stderrWrite = process.stderr.write;
+  const env = baseEnv(opts.env);
+  for (const k of Object.keys(process.env)) delete process.env[k];
+  Object.assign(process.env, env);
+  process.chdir(opts.cwd);
+  process.stdout.write = capture(out) as typeof process.stdout.write;
+  process.stderr.write = capture(err) as typeof process.stderr.write;
+  let code: number;
+  try {
+    code = await main([process.execPath, CLI, ...args]);
+  } catch (e) {
+    err.push(`migrate-hapikey: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    code = 70;
+  } finally {
+    process.stdout.write = stdoutWrite;
+    process.stderr.write = stderrWrite;
+    process.chdir(savedCwd);
+    for (const k of Object.keys(process.env)) delete process.env[k];
+    Object.assign(process.env, savedEnv);
+  }
+  return { code, signal: null, stdout: out.join(''), stderr: err.join('') };
 }
 
 /** Fail with everything a person needs to see when the exit code is not the expected one. */

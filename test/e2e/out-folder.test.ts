@@ -1,10 +1,9 @@
 // e2e: the --out folder inside the scanned tree is never scanned, and report files never overwrite a source file.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { ALL_AUTO, SAMPLE, cleanup, cli, copyFixture, describeRun, ensureBuilt, gitCommitAll, hashTree, read, tmpDir, writeTree } from './helpers.js';
+import { afterAll, describe, it } from 'vitest';
+import { ALL_AUTO, SAMPLE, cleanup, cli, copyFixture, describeRun, gitCommitAll, hashTree, read, tmpDir, writeTree } from './helpers.js';
 
-beforeAll(ensureBuilt, 300_000);
 afterAll(cleanup);
 
 const siteKeys = (report: any): string[] => report.sites.map((s: any) => `${s.id} ${s.file}:${s.line} ${s.status}`);

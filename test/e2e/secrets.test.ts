@@ -1,10 +1,9 @@
 // e2e: hard-coded keys never leak into stdout, stderr or report files (changes.patch excepted: it must keep the
 // original lines for git apply), in every mode; --show-secrets opts out; a literal key is never reused as the token.
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, cli, copyFixture, describeRun, ensureBuilt, enumProblems, gitCommitAll, keyLeaks, leakingFiles, read, tmpDir, writeTree } from './helpers.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cleanup, cli, copyFixture, describeRun, enumProblems, gitCommitAll, keyLeaks, leakingFiles, read, tmpDir, writeTree } from './helpers.js';
 
-beforeAll(ensureBuilt, 300_000);
 afterAll(cleanup);
 
 const KEYS = {

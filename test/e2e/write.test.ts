@@ -2,13 +2,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ts } from 'ts-morph';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
 import {
-  ALL_AUTO, FIXTURES, JS_TS, SAMPLE, changedFiles, cleanup, cli, copyFixture, describeRun, ensureBuilt, git, gitApply,
+  ALL_AUTO, FIXTURES, JS_TS, SAMPLE, changedFiles, cleanup, cli, copyFixture, describeRun, git, gitApply,
   gitCommitAll, hashTree, read, readJson, tmpDir,
 } from './helpers.js';
 
-beforeAll(ensureBuilt, 300_000);
 afterAll(cleanup);
 
 function parseDiagnostics(file: string, text: string): string[] {

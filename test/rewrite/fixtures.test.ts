@@ -2,12 +2,15 @@
 // fixtures/rewrite/<case>/input.<ext>    the code before
 // fixtures/rewrite/<case>/output.<ext>   the code after (absent: nothing may change)
 // fixtures/rewrite/<case>/sites.json     the findings (file line, category, status, reason, requests, token)
+// fixtures/rewrite/<case>/repo.json      optional: { libraryPackage, browserApp, options: { rewriteBrowser, tokenEnv } }
+// Each case goes through run() itself (the files copied into a temp folder), so statuses are the ones the CLI reports.
 // UPDATE_FIXTURES=1 writes output and sites.json from the current behaviour (review the diff before committing).
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ts } from 'ts-morph';
-import { rewrite, summarise, languageOf } from './harness.js';
+import { summarise, languageOf } from './harness.js';
+import { runFile } from './run-files.js';
 
 const ROOT = path.resolve(__dirname, '../../fixtures/rewrite');
 const update = process.env.UPDATE_FIXTURES === '1';
@@ -31,9 +34,8 @@ describe('rewrite fixtures', () => {
     const raw = readFileSync(path.join(dir, input), 'utf8');
     const repo = existsSync(path.join(dir, 'repo.json')) ? JSON.parse(readFileSync(path.join(dir, 'repo.json'), 'utf8')) : {};
     const opts = repo.options ?? {};
-    if (repo.libraryAliases) repo.libraryAliases = new Map(Object.entries(repo.libraryAliases));
-    it(c, () => {
-      const res = rewrite(name, raw, repo, opts);
+    it(c, async () => {
+      const res = await runFile(name, raw, repo, opts);
       const sites = res.sites.map(summarise);
       const outPath = path.join(dir, 'output' + ext);
       if (update) {
@@ -50,7 +52,7 @@ describe('rewrite fixtures', () => {
         expect(res.output).toBe(expected);
         // the output parses, and a second run plans nothing
         expect(parsesCleanly(name, expected)).toBe(true);
-        const again = rewrite(name, expected, repo, opts);
+        const again = await runFile(name, expected, repo, opts);
         expect(again.output).toBeNull();
         expect(again.sites.filter((s) => s.status === 'auto')).toEqual([]);
       } else {

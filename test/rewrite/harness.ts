@@ -1,4 +1,5 @@
-// Run scan + plan on one fixture file, the way the CLI does, without touching the file system.
+// Run scan + plan on one file without touching the file system: fast, for the fuzz test's thousands of mutants.
+// Fixtures and the oracle go through run() itself instead (run-files.ts), so what they check is what the CLI does.
 import type { FileText, ListedFile } from '../../src/model/file.js';
 import type { Language, Site } from '../../src/model/site.js';
 import { scanCode } from '../../src/scan/code.js';

@@ -1,12 +1,11 @@
-// The built CLI on a tree of bad inputs at once: it never crashes, lists every file it could not process with its
+// The CLI (its main, in-process) on a tree of bad inputs at once: it never crashes, lists every file it could not process with its
 // reason in the JSON report, exits 3, and --write changes only what it planned, byte for byte.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { cleanup, cli, copyFixture, describeRun, ensureBuilt, gitApply, tmpDir as e2eTmpDir } from '../e2e/helpers.js';
+import { afterAll, describe, it } from 'vitest';
+import { cleanup, cli, copyFixture, describeRun, gitApply, tmpDir as e2eTmpDir } from '../e2e/helpers.js';
 import { KEY_DECL, fetchSite, fetchSiteRewritten, hashTree, sha, tempFiles, writeTree } from './helpers.js';
 
-beforeAll(ensureBuilt, 300_000);
 afterAll(cleanup);
 
 const utf16le = (s: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, 'utf16le')]);

@@ -4,11 +4,10 @@
 // component, and keys in files the scan cannot fully process (syntax error, minified, UTF-16), in every mode.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { cleanup, cli, describeRun, ensureBuilt, gitCommitAll, keyLeaks, leakingFiles, read, tmpDir } from '../e2e/helpers.js';
+import { afterAll, describe, it } from 'vitest';
+import { cleanup, cli, describeRun, gitCommitAll, keyLeaks, leakingFiles, read, tmpDir } from '../e2e/helpers.js';
 import { UUID_ANYWHERE, fakeKey, mulberry32, writeTree } from './helpers.js';
 
-beforeAll(ensureBuilt, 300_000);
 afterAll(cleanup);
 
 const rand = mulberry32(0x5ec2e7);

@@ -1,10 +1,10 @@
 // Sizes and shapes: very long lines, minified bundles, files over the size limit, deep nesting, many sites.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { isMinified } from '../../src/discover/read.js';
 import { run } from '../../src/run/run.js';
-import { cli, ensureBuilt } from '../e2e/helpers.js';
+import { cli } from '../e2e/helpers.js';
 import { KEY_DECL, cleanup, fetchSite, fetchSiteRewritten, hashTree, options, siteSummary, skipOf, tmpDir, writeTree } from './helpers.js';
 
 afterAll(cleanup);
@@ -130,7 +130,6 @@ describe('deep nesting', () => {
 });
 
 describe('many sites in one file', () => {
-  beforeAll(ensureBuilt, 300_000);
 
   // Was a bug (plan + report, quadratic), fixed in 79ef231 ("Linear-time splicing, overlap detection and hunks from
   // edits"). Before: 1,000 sites 2.5 s, 2,000 sites 19 s (CLI), 10,000 sites did not finish in 10 minutes; the

@@ -1,15 +1,15 @@
 // The sample legacy integration (fixtures/sample-integration) end to end through run(): golden report files a
 // reviewer can read, and the rewrite applied on a copy. UPDATE_GOLDEN=1 rewrites the golden files.
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run, type RunOptions } from '../../src/run/run.js';
 import { renderJson, renderMarkdown, renderPatch, renderSarif } from '../../src/report/index.js';
+import { expectGolden } from '../report/golden.js';
 
 const FIXTURE = path.resolve(__dirname, '../../fixtures/sample-integration');
 const GOLDEN = path.resolve(__dirname, '../golden/sample');
-const update = process.env.UPDATE_GOLDEN === '1';
 
 function copy(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'mh-sample-'));
@@ -22,9 +22,7 @@ function options(root: string, extra: Partial<RunOptions> = {}): RunOptions {
 }
 
 function golden(name: string, actual: string): void {
-  const file = path.join(GOLDEN, name);
-  if (update || !existsSync(file)) writeFileSync(file, actual);
-  expect(actual).toBe(readFileSync(file, 'utf8'));
+  expectGolden(name, actual, GOLDEN);
 }
 
 describe('sample integration', () => {
