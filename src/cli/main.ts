@@ -1,6 +1,5 @@
 // The command line: parse arguments, wire the stages, print, set the exit code.
 // The only code that touches `process`.
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { Interrupted, UsageError, EXIT } from '../model/errors.js';
@@ -9,6 +8,7 @@ import { run, type RunOptions } from '../run/run.js';
 import { VERSION } from '../run/version.js';
 import { renderCheckLine, renderDiff, renderJson, renderMarkdown, renderPatch, renderSarif, renderSummary, shouldColor } from '../report/index.js';
 import { parseRename } from '../plan/rename-env.js';
+import { prepareOutDir, refuseForeign, writeFileMakingFolder, writeReports } from './out-files.js';
 
 interface Flags {
   write?: boolean;
@@ -120,14 +120,15 @@ export async function main(argv: string[]): Promise<number> {
 
     // report files (not for --check unless --out was given)
     if (writeFiles) {
-      await fs.mkdir(outDir, { recursive: true });
       const linkBase = path.relative(outDir, report.root).split(path.sep).join('/');
-      await fs.writeFile(path.join(outDir, 'report.md'), renderMarkdown({ report, plans, showSecrets, linkBase: linkBase ? linkBase + '/' : '' }));
-      await fs.writeFile(path.join(outDir, 'changes.patch'), renderPatch(plans));
-      await fs.writeFile(path.join(outDir, 'report.json'), renderJson(report));
-      await fs.writeFile(path.join(outDir, 'report.sarif'), renderSarif(report, plans));
+      await writeReports(outDir, {
+        'report.md': renderMarkdown({ report, plans, showSecrets, linkBase: linkBase ? linkBase + '/' : '' }),
+        'changes.patch': renderPatch(plans),
+        'report.json': renderJson(report),
+        'report.sarif': renderSarif(report, plans),
+      }, VERSION);
     }
-    if (flags.sarif) await fs.writeFile(path.resolve(flags.sarif), renderSarif(report, plans));
+    if (flags.sarif) await writeFileMakingFolder(path.resolve(flags.sarif), renderSarif(report, plans));
 
     if (flags.json) process.stdout.write(renderJson(report));
     else if (mode === 'check') process.stdout.write(renderCheckLine(report) + '\n');
@@ -150,48 +151,4 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw e;
   }
-}
-
-const REPORT_FILES = ['report.md', 'changes.patch', 'report.json', 'report.sarif'];
-
-/** A file this tool wrote before (so it may be replaced), judged by its content. */
-async function isOurs(file: string): Promise<boolean> {
-  try {
-    const head = (await fs.readFile(file, 'utf8')).slice(0, 4096);
-    return head === '' || head.includes('migrate-hapikey') || /^diff --git /.test(head);
-  } catch {
-    return true; // absent
-  }
-}
-
-async function refuseForeign(file: string): Promise<void> {
-  try {
-    const st = await fs.stat(file);
-    if (!st.isFile()) throw new UsageError(`${file} exists and is not a file: choose another output path`);
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    return;
-  }
-  if (!(await isOurs(file))) throw new UsageError(`refusing to overwrite ${file}, which this tool did not write: choose another --out or --sarif path`);
-}
-
-/**
- * Check before anything else is done that the --out folder can be made (nothing is created yet: a refused run
- * writes nothing), and that no report file in it would replace a file the tool did not write.
- */
-async function prepareOutDir(outDir: string): Promise<void> {
-  let probe = outDir;
-  for (;;) {
-    try {
-      const st = await fs.stat(probe);
-      if (!st.isDirectory()) throw new UsageError(`cannot create the --out folder ${outDir}: ${probe} is not a folder`);
-      break;
-    } catch (e) {
-      if (e instanceof UsageError) throw e;
-      const parent = path.dirname(probe);
-      if (parent === probe) break;
-      probe = parent;
-    }
-  }
-  for (const f of REPORT_FILES) await refuseForeign(path.join(outDir, f));
 }

@@ -19,7 +19,7 @@ import { VERSION } from './version.js';
 import { toFileChanges } from '../report/index.js';
 
 /** The report files a run writes into --out: never scanned, even when --out is the root. */
-const REPORT_FILES = new Set(['report.md', 'changes.patch', 'report.json', 'report.sarif']);
+const REPORT_FILES = new Set(['report.md', 'changes.patch', 'report.json', 'report.sarif', '.migrate-hapikey.json']);
 
 /** A JS/TS file can hold a site only if it names a key: `hapikey`, `apiKey`/`API_KEY`, `HUBSPOT_KEY`… */
 const KEY_WORD = /hapi_?key|api_?key|hubspot_?key/i;
