@@ -37,4 +37,6 @@ export interface Report {
   changes?: FileChange[];
   /** Environment variables / config slots that must now hold a token instead of a key. */
   tokenSources?: string[];
+  /** Temporary files of an interrupted --write that this run removed (relative paths); absent when none. */
+  removedTempFiles?: string[];
 }

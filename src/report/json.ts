@@ -9,7 +9,7 @@ import { masker, type Masker } from './mask.js';
 /** `K` when it names every key of `T`, else `never` (so an incomplete list does not compile). */
 type Complete<T, K extends readonly (keyof T)[]> = [Exclude<keyof T, K[number]>] extends [never] ? K : never;
 
-const REPORT_KEYS = ['schemaVersion', 'tool', 'root', 'mode', 'summary', 'scopes', 'sites', 'skipped', 'token', 'changes', 'tokenSources'] as const;
+const REPORT_KEYS = ['schemaVersion', 'tool', 'root', 'mode', 'summary', 'scopes', 'sites', 'skipped', 'token', 'changes', 'tokenSources', 'removedTempFiles'] as const;
 const SITE_KEYS = ['id', 'file', 'line', 'column', 'language', 'pattern', 'status', 'reason', 'message', 'applied', 'requests', 'secret', 'category', 'token', 'flags'] as const;
 const REQUEST_KEYS = ['file', 'line', 'client', 'method', 'path', 'scopes', 'lifecycle', 'call', 'scopesUncertain'] as const;
 const LIFECYCLE_KEYS = ['status', 'date', 'replacement', 'note'] as const;

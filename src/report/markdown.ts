@@ -54,6 +54,8 @@ function summary(ctx: MdContext): string {
     `and found **${plural(s.sites, 'key site')}**: **${b.auto} auto**, **${b.manual} manual**, ${b['developer-key']} developer-key, ${b.ignored} ignored.`,
   ];
   const sentences = [parts.join(' '), modeSentence(ctx.report)];
+  const temps = ctx.report.removedTempFiles ?? [];
+  if (temps.length > 0) sentences.push(`Removed ${plural(temps.length, 'temporary file')} left by an interrupted \`--write\`: ${temps.map(code).join(', ')}.`);
   if (ctx.sites.some(isAccountSite)) {
     const browser = ctx.sites.filter((x) => hasFlag(x, 'browser-code')).length;
     if (browser > 0) sentences.push(`${plural(browser, 'call')} ${browser === 1 ? 'runs' : 'run'} in the browser and must move to a server.`);

@@ -75,6 +75,8 @@ function warningLines(report: Report, sites: Site[], c: ChalkInstance): string[]
     .filter((r) => r.lifecycle && r.lifecycle.status !== 'supported').map((r) => `${r.method ?? ''} ${r.call ?? r.path ?? ''}`));
   if (lifecycle.size > 0) out.push(c.yellow(`! ${plural(lifecycle.size, 'endpoint')} removed or going unsupported: see report.md`));
   if (report.skipped.length > 0) out.push(c.yellow(`! ${plural(report.skipped.length, 'file')} skipped: see report.md`));
+  const temps = report.removedTempFiles ?? [];
+  if (temps.length > 0) out.push(`Removed ${plural(temps.length, 'temporary file')} left by an interrupted --write: ${temps.slice(0, 3).join(', ')}${temps.length > 3 ? ', …' : ''}`);
   return out;
 }
 

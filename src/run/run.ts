@@ -14,6 +14,7 @@ import { unionScopes, recommendToken, scopesFor } from '../scopes/index.js';
 import { mentionsAny, renameEdits, renameInText, type Rename } from '../plan/rename-env.js';
 import { applyPlans } from '../apply/apply.js';
 import { dirtyFiles } from '../apply/dirty.js';
+import { removeStaleTemps } from '../apply/stale-temps.js';
 import { messageFor } from '../scan/messages.js';
 import { VERSION } from './version.js';
 import { toFileChanges } from '../report/index.js';
@@ -86,6 +87,8 @@ export async function run(opts: RunOptions): Promise<RunResult> {
     if ('skip' in q) skipped.push(q.skip);
     else if (q.pass) passed.push(f);
   }
+  // temporary files a killed --write left beside a source that may hold a key
+  const removedTemps = await removeStaleTemps(root, passed.map((f) => path.dirname(f.abs)));
   await pool(passed, 8, async (f) => {
     const r = await readCandidate(f);
     if ('skip' in r) { if (r.skip) skipped.push(r.skip); return; }
@@ -203,6 +206,7 @@ export async function run(opts: RunOptions): Promise<RunResult> {
 
   const report = buildReport(root, opts.mode, files.length, skipped, sites, applied);
   report.changes = toFileChanges(plans);
+  if (removedTemps.length) report.removedTempFiles = removedTemps;
   const problems = skipped.some((s) => ['parse-error', 'unreadable', 'write-failed', 'changed-since-read', 'read-only'].includes(s.reason));
   let exitCode: number = problems ? EXIT.partial : EXIT.ok;
   if (opts.mode === 'check') exitCode = report.summary.byStatus.auto + report.summary.byStatus.manual > 0 ? EXIT.findings : exitCode;
