@@ -113,6 +113,7 @@ export async function run(opts: RunOptions): Promise<RunResult> {
     ...kind,
     libraryAliases: libraryAliases(texts.values()),
     wrapperOf: scanning ? scanning.makeWrapperResolver(root, new Map([...texts, ...await wrapperModules(root, files, texts)])) : undefined,
+    serverModules: scanning ? await scanning.serverModules(files, texts) : undefined,
   };
   const edits = new Map<string, TextEdit[]>();
   const parseErrors = new Map<string, number>();

@@ -9,6 +9,7 @@ import type { RepoFacts, ScanOptions } from '../scan/context.js';
 import { scanText } from '../scan/text/index.js';
 
 export { makeWrapperResolver } from '../scan/wrappers.js';
+export { serverModules } from './server-modules.js';
 
 export interface FileScan {
   sites: Site[];

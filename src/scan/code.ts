@@ -16,6 +16,7 @@ import { analyseQueryKey, piecesOf, urlExpressionOf } from './query-string.js';
 import { bearerValue, lazyStyle, quoted, type Style } from './style.js';
 import { evalString, hostAndPath, isOtherHost, joinUrl } from './url.js';
 import { messageFor } from './messages.js';
+import { browserAt as browserAtOf } from './runtime.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PLACEHOLDER = /^(demo|test|x+|your[_-]?api[_-]?key|api[ _-]?key[ _-]?here|<.*>|\{.*\}|\s*)$/i;
@@ -68,7 +69,7 @@ function scanSource(sf: ts.SourceFile, input: ScanInput, out: FileFindings): voi
   };
   const diags = parseDiagnostics(sf);
   out.parseErrors = (out.parseErrors ?? 0) + diags.length;
-  const browser = isBrowserCode(sf, input);
+  const browserAt = browserAtOf(sf, { path: file.path, text: sf.text, language: file.language, browserApp: repo.browserApp, serverModules: repo.serverModules });
   const drafts: Draft[] = [];
   const siteLines = new Set<number>();
   for (const hit of hits) {
@@ -81,7 +82,7 @@ function scanSource(sf: ts.SourceFile, input: ScanInput, out: FileFindings): voi
     drafts.push(d);
   }
   // decide statuses
-  for (const d of drafts) classify(d, { repo: input.repo, browser, rewriteBrowser: options.rewriteBrowser, path: file.path });
+  for (const d of drafts) classify(d, { repo: input.repo, browser: browserAt(d.pos), rewriteBrowser: options.rewriteBrowser, path: file.path });
   if (diags.length) addParseErrorFallback(sf, drafts);
   // config/format hits on a line that already has a key site add nothing
   for (const d of drafts) if (d.category !== 'P30_CONFIG_DECL' && d.category !== 'P31_KEY_FORMAT_CHECK') siteLines.add(lineCol(sf, d.pos).line);
@@ -776,15 +777,4 @@ function classify(d: Draft, c: ClassifyContext): void {
   if (c.browser && !c.rewriteBrowser) { d.status = 'manual'; d.reason = 'browser-code'; return; }
   d.status = 'auto';
   d.reason = d.flags.includes('hard-coded-key') ? 'hard-coded-key' : '';
-}
-
-function isBrowserCode(sf: ts.SourceFile, input: ScanInput): boolean {
-  const p = input.file.path;
-  if (/(^|\/)(api|server|functions|lambda|netlify\/functions|scripts?)\//.test(p)) return false;
-  if (/^\s*['"]use client['"]/.test(sf.text)) return true;
-  if (/(^|\/)app\/.*\/(route|page|layout)\.[jt]sx?$/.test(p) || /(^|\/)pages\/api\//.test(p)) return false;
-  if (/\b(REACT_APP_|NEXT_PUBLIC_|VUE_APP_|VITE_|GATSBY_)/.test(sf.text)) return true;
-  if (input.file.language === 'vue' || input.file.language === 'svelte') return true;
-  if (/\brequire\(['"](fs|express|http|https|child_process)['"]\)|from ['"](fs|express|node:[a-z]+)['"]/.test(sf.text)) return false;
-  return input.repo.browserApp;
 }
