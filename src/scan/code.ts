@@ -17,6 +17,7 @@ import { bearerValue, lazyStyle, quoted, type Style } from './style.js';
 import { evalString, hostAndPath, isOtherHost, joinUrl } from './url.js';
 import { messageFor } from './messages.js';
 import { browserAt as browserAtOf } from './runtime.js';
+import { keyConstantEdits } from './key-constants.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PLACEHOLDER = /^(demo|test|x+|your[_-]?api[_-]?key|api[ _-]?key[ _-]?here|<.*>|\{.*\}|\s*)$/i;
@@ -87,6 +88,7 @@ function scanSource(sf: ts.SourceFile, input: ScanInput, out: FileFindings): voi
   // config/format hits on a line that already has a key site add nothing
   for (const d of drafts) if (d.category !== 'P30_CONFIG_DECL' && d.category !== 'P31_KEY_FORMAT_CHECK') siteLines.add(lineCol(sf, d.pos).line);
   const occurrences = new Map<string, number>();
+  const first = out.sites.length;
   for (const d of drafts) {
     const { line, column } = lineCol(sf, d.pos);
     if ((d.category === 'P30_CONFIG_DECL' || d.category === 'P31_KEY_FORMAT_CHECK') && siteLines.has(line)) continue;
@@ -123,6 +125,23 @@ function scanSource(sf: ts.SourceFile, input: ScanInput, out: FileFindings): voi
     site.message = messageFor(site, d.editError);
     out.sites.push(site);
     if (d.status === 'auto') out.edits.set(id, d.edits);
+  }
+  settleKeyConstants(sf, out.sites.slice(first), out.edits);
+}
+
+/** A key constant the rewrite leaves unused is removed with it; one still in use keeps its sites manual. */
+function settleKeyConstants(sf: ts.SourceFile, sites: Site[], edits: Map<string, TextEdit[]>): void {
+  const { removals, demote } = keyConstantEdits(sf, sites, edits);
+  for (const site of sites) {
+    const reason = demote.get(site.id);
+    if (reason) {
+      site.status = 'manual';
+      site.reason = reason;
+      site.message = messageFor(site);
+      edits.delete(site.id);
+    } else if (removals.has(site.id)) {
+      edits.set(site.id, [...edits.get(site.id)!, ...removals.get(site.id)!]);
+    }
   }
 }
 

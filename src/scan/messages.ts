@@ -39,6 +39,8 @@ const REASONS: Record<string, string> = {
   'conflicting-tokens': 'Two different keys feed the same call: decide which token it needs and add the header by hand.',
   'other-language': 'Key use outside JS/TS: migrate by hand.',
   'symbolic-link': 'This file is a symbolic link, which is never written through: migrate the file it points to.',
+  'key-constant-still-used': 'The key literal sits in a constant that other code still uses, so rewriting this use would leave the key in the file: migrate the other uses, remove the constant, and send a Bearer header here.',
+  'key-constant-shared-line': 'The key literal sits in a constant whose line holds other code or a comment, so it is not removed automatically: remove the declaration by hand and send a Bearer header here.',
   'invalid-utf8': 'The file is not valid UTF-8, so rewriting it could lose bytes: migrate it by hand (or convert it to UTF-8 and run again).',
 };
 
