@@ -15,7 +15,7 @@ export type Pattern =
 export type Language =
   | 'ts' | 'js' | 'tsx' | 'jsx' | 'vue' | 'svelte'
   | 'python' | 'php' | 'ruby' | 'go' | 'java' | 'csharp' | 'shell'
-  | 'json' | 'yaml' | 'env' | 'other';
+  | 'json' | 'yaml' | 'env' | 'toml' | 'other';
 
 export type Client =
   | 'fetch' | 'axios' | 'got' | 'request' | 'superagent' | 'node-http' | 'jquery' | 'xhr'

@@ -5,7 +5,7 @@ import { changesSection } from './markdown-changes.js';
 import { createContext, type MarkdownInput, type MdContext } from './markdown-context.js';
 import {
   browserSection, callSitesSection, developerKeySection, hardcodedSection, ignoredSection, lifecycleSection,
-  manualSection, skippedSection, type Section,
+  manualSection, skippedSection, updateSection, type Section,
 } from './markdown-sites.js';
 import { tokenSection } from './markdown-token.js';
 import { tokenSourcesOf } from './token-sources.js';
@@ -74,7 +74,7 @@ export function renderMarkdown(input: MarkdownInput): string {
   const ctx = createContext(input);
   const sections: Section[] = [];
   for (const make of [
-    tokenSection, callSitesSection, manualSection, developerKeySection, lifecycleSection, hardcodedSection,
+    tokenSection, callSitesSection, manualSection, updateSection, developerKeySection, lifecycleSection, hardcodedSection,
     browserSection, skippedSection, ignoredSection, changesSection,
   ]) {
     const s = make(ctx);

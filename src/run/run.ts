@@ -15,6 +15,7 @@ import { mentionsAny, renameEdits, renameInText, type Rename } from '../plan/ren
 import { applyPlans } from '../apply/apply.js';
 import { dirtyFiles } from '../apply/dirty.js';
 import { removeStaleTemps } from '../apply/stale-temps.js';
+import { committedBuildSites } from './build-output.js';
 import { messageFor } from '../scan/messages.js';
 import { VERSION } from './version.js';
 import { toFileChanges } from '../report/index.js';
@@ -136,6 +137,8 @@ export async function run(opts: RunOptions): Promise<RunResult> {
     for (const [id, e] of res.edits) edits.set(id, e);
     if (res.skip) skipped.push(res.skip);
   }
+  sites.push(...await committedBuildSites(listed.committedBuildOutput));
+  sites.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)); // stable: each file's order is kept
 
   // plan
   let plans: FilePlan[] = [];

@@ -18,6 +18,7 @@ import { evalString, hostAndPath, isOtherHost, joinUrl } from './url.js';
 import { messageFor } from './messages.js';
 import { browserAt as browserAtOf } from './runtime.js';
 import { keyConstantEdits } from './key-constants.js';
+import { findUpdatePlaces } from './update-places.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PLACEHOLDER = /^(demo|test|x+|your[_-]?api[_-]?key|api[ _-]?key[ _-]?here|<.*>|\{.*\}|\s*)$/i;
@@ -81,6 +82,17 @@ function scanSource(sf: ts.SourceFile, input: ScanInput, out: FileFindings): voi
       d.reason = 'parse-error';
     }
     drafts.push(d);
+  }
+  // places to update with the code (env reads, option schemas, auth fields, tests), in line order after the hits
+  // of their line, so that a line the scan already reports keeps its site (and its id)
+  for (const p of findUpdatePlaces(sf, hubspotFile)) {
+    const line = lineCol(sf, p.pos).line;
+    // a manual place (an auth field asking for the key) replaces the informational hit of its line
+    const at = drafts.findIndex((d) => p.status === 'manual' ? lineCol(sf, d.pos).line >= line : lineCol(sf, d.pos).line > line);
+    drafts.splice(at < 0 ? drafts.length : at, 0, {
+      pos: p.pos, pattern: 'other', category: p.category, status: p.status, reason: p.reason,
+      keyExpr: null, literal: null, requests: [], headerCalls: [], unknown: [], edits: [], flags: ['update-with-code'],
+    });
   }
   // decide statuses
   for (const d of drafts) classify(d, { repo: input.repo, browser: browserAt(d.pos), rewriteBrowser: options.rewriteBrowser, path: file.path });

@@ -3,7 +3,7 @@ import type { Language } from '../../model/site.js';
 
 export const LANG_LABEL: Partial<Record<Language, string>> = {
   python: 'Python', php: 'PHP', ruby: 'Ruby', go: 'Go', java: 'Java', csharp: 'C#', shell: 'Shell',
-  json: 'JSON', yaml: 'YAML', env: 'Env file', js: 'JavaScript', jsx: 'JavaScript', ts: 'TypeScript', tsx: 'TypeScript',
+  json: 'JSON', yaml: 'YAML', env: 'Env file', toml: 'TOML', js: 'JavaScript', jsx: 'JavaScript', ts: 'TypeScript', tsx: 'TypeScript',
   vue: 'Vue', svelte: 'Svelte',
 };
 
