@@ -1,4 +1,4 @@
-// The JSON report of ../shared/spec/cli.md (schemaVersion 1), plus additive fields.
+// The JSON report of docs/cli.md (schemaVersion 1), plus additive fields.
 import type { Site, Skip } from './site.js';
 
 export type Mode = 'dry-run' | 'write' | 'interactive' | 'check';

@@ -1,4 +1,4 @@
-// `report.json` / `--json`: the schemaVersion 1 report of shared/spec/cli.md, keys in the spec's order,
+// `report.json` / `--json`: the schemaVersion 1 report of docs/cli.md, keys in the spec's order,
 // then the additive fields. Only listed fields are written (a field added to the model fails to compile
 // here until it is placed), secrets only as `masked` + `fingerprint`, and free text is masked (maskAll plus
 // every literal that is one of the secrets the scan found).
