@@ -19,6 +19,8 @@ const OPTION_NAME = /^(hubspot_?(api_?)?key|hapi_?key)$/i;
 const CONFIG_OPTION = /^hubspot_?(api_?)?key$/i;
 /** Field keys a Zapier app asks for when it means the API key. */
 const ZAPIER_KEY_FIELD = /^(api_?key|hapi_?key|hubspot_?(api_?)?key)$/i;
+/** An environment variable of the key under any spelling: `hubspot_key`, `HubSpotApiKey`, `HAPIKEY`. */
+const ENV_READ_NAME = /^(hubspot_?(api_?)?key|hapi_?key|hs_?api_?key)$/i;
 const SCHEMA_CALL = /^(Joi|joi|yup|z|Yup|t|PropTypes|Type|S)\./;
 
 function isTypeLikeField(n: ts.Node): n is ts.PropertySignature | ts.PropertyDeclaration {
@@ -52,6 +54,10 @@ export function findUpdatePlaces(sf: ts.SourceFile, hubspotFile: boolean): Updat
         const name = el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : ts.isIdentifier(el.name) ? el.name.text : '';
         if (ENV_NAME.test(name)) out.push({ pos: (el.propertyName ?? el.name).getStart(sf), status: 'ignored', reason: 'env-read', category: 'P30_CONFIG_DECL' });
       }
+    }
+    // process.env.hubspot_key: an env read under any spelling (the scan's own hits take the upper-case ones)
+    if (ts.isPropertyAccessExpression(n) && ENV_READ_NAME.test(n.name.text) && /^(process\.env|import\.meta\.env)$/.test(unwrap(n.expression).getText(sf))) {
+      out.push({ pos: n.name.getStart(sf), status: 'ignored', reason: 'env-read', category: 'P30_CONFIG_DECL' });
     }
     // hubspotApiKey: Joi.string() / hubspotApiKey: string / hubspotApiKey?: string
     if (isTypeLikeField(n) && n.name && OPTION_NAME.test(propName(n.name) ?? '')) {

@@ -13,6 +13,7 @@ import { gitCommitAll } from '../e2e/helpers.js';
 const FILES: Record<string, string> = {
   'package.json': '{ "name": "crm-app", "dependencies": { "axios": "^1.0.0", "joi": "^17.0.0", "zapier-platform-core": "^15.0.0" } }\n',
   'src/client.js': "const axios = require('axios');\nconst { HUBSPOT_KEY } = process.env;\n\nexports.contacts = () => axios.get(`https://api.hubapi.com/contacts/v1/lists/all/contacts/all?hapikey=${HUBSPOT_KEY}`);\n",
+  'config/keys.js': 'const hubSpotKey = process.env.hubspot_key;\nexports.hubSpotKey = hubSpotKey;\n',
   'env.example': 'HUBSPOT_KEY=your-hubspot-api-key\n',
   '.env.sample': 'HUBSPOT_API_KEY=\n',
   'netlify.toml': '[build]\n  command = "npm run build"\n\n[build.environment]\n  HUBSPOT_API_KEY = "set-in-ui"\n',
@@ -46,6 +47,7 @@ describe('places to update with the code', () => {
     expect(report.sites.map((s) => `${s.file}:${s.line} ${s.status} ${s.reason}`)).toEqual([
       '.env.sample:1 ignored config-declaration',
       'app.json:4 ignored config-declaration',
+      'config/keys.js:1 ignored env-read',
       'dist/client.js:2 manual committed-build-output',
       'env.example:1 ignored config-declaration',
       'keystone.js:4 ignored key-config-option',
@@ -62,7 +64,7 @@ describe('places to update with the code', () => {
     expect(report.sites.find((s) => s.file === 'dist/client.js')!.message).toMatch(/rebuild/);
     expect(plans.map((p) => p.file)).toEqual(['src/client.js']);
     const md = renderMarkdown({ report, plans, showSecrets: false, linkBase: '' });
-    const section = md.slice(md.indexOf('## Update with the code (10)'));
+    const section = md.slice(md.indexOf('## Update with the code (11)'));
     expect(section).toContain('- [ ] [netlify.toml:5](netlify.toml#L5) `config-declaration`');
     expect(section).toContain('- [ ] [src/options.js:3](src/options.js#L3) `key-option-schema`');
     expect(md).toContain('[dist/client.js:2](dist/client.js#L2) `committed-build-output`');
