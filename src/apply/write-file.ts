@@ -12,6 +12,14 @@ export interface WriteResult {
   failed: Skip[];
 }
 
+/** The temporary file a write goes through, beside the source: `.<name>.migrate-hapikey-<8 hex>.tmp`. */
+export function tempNameFor(name: string): string {
+  return `.${name}.migrate-hapikey-${randomBytes(4).toString('hex')}.tmp`;
+}
+
+/** A name `tempNameFor` makes; group 1 is the source's name. */
+export const TEMP_NAME = /^\.(.+)\.migrate-hapikey-[0-9a-f]{8}\.tmp$/;
+
 export function encode(text: string, read: Pick<FileText, 'bom' | 'encoding'> & { bigEndian?: boolean }): Buffer {
   const body = (read.bom ? '\ufeff' : '') + text;
   if (read.encoding === 'utf16le') {
@@ -86,7 +94,7 @@ export async function writePlannedFile(root: string, plan: FilePlan, read: FileT
   }
   const expected = encode(plan.before, read);
   if (st.size !== read.size || !current.equals(expected)) return changed('changed');
-  const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.migrate-hapikey-${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = path.join(path.dirname(abs), tempNameFor(path.basename(abs)));
   try {
     const handle = await fs.open(tmp, 'wx', st.mode & 0o7777);
     try {

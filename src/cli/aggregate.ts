@@ -10,7 +10,7 @@ import { buildAggregate, entryFromReport, exitCodeOf, failedEntry, overallExitCo
 import { renderAggregateMarkdown } from '../report/aggregate-md.js';
 import { renderAggregateText } from '../report/aggregate-text.js';
 import { VERSION } from '../run/version.js';
-import { prepareOutDir, SUMMARY_FILES } from './out-dir.js';
+import { prepareOutDir, SUMMARY_FILES, writeOwnFiles } from './out-files.js';
 
 interface AggregateFlags {
   out: string;
@@ -70,8 +70,7 @@ export async function aggregateMain(args: string[]): Promise<number> {
     const agg = buildAggregate(entries, VERSION);
     await fs.mkdir(outDir, { recursive: true });
     const md = renderAggregateMarkdown(agg);
-    await fs.writeFile(path.join(outDir, 'summary.md'), md);
-    await fs.writeFile(path.join(outDir, 'summary.json'), renderAggregateJson(agg));
+    await writeOwnFiles(outDir, { 'summary.md': md, 'summary.json': renderAggregateJson(agg) }, VERSION);
     if (flags.summary) await fs.appendFile(path.resolve(flags.summary), md + '\n');
     if (flags.json) process.stdout.write(renderAggregateJson(agg));
     else process.stdout.write(renderAggregateText(agg, { outDir: path.relative(process.cwd(), outDir) || '.' }) + '\n');

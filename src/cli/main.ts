@@ -13,7 +13,7 @@ import { renderCheckSites } from '../report/check.js';
 import { renderStepSummary } from '../report/step-summary.js';
 import { parseRename } from '../plan/rename-env.js';
 import { gitTop } from './git-top.js';
-import { prepareOutDir, refuseForeign } from './out-dir.js';
+import { prepareOutDir, refuseForeign, writeFileMakingFolder } from './out-files.js';
 import { resolveTargets } from './targets.js';
 import { writeReports } from './write-reports.js';
 import { maskAll } from '../report/mask.js';
@@ -196,7 +196,7 @@ async function runOnce(ctx: CliContext, target: string, include: string[]): Prom
 
   // report files (not for --check unless --out was given)
   if (writeFiles) await writeReports(outDir, result, { showSecrets, sarifRoot });
-  if (flags.sarif) await fs.writeFile(path.resolve(flags.sarif), renderSarif(report, plans, { uriRoot: sarifRoot }));
+  if (flags.sarif) await writeFileMakingFolder(path.resolve(flags.sarif), renderSarif(report, plans, { uriRoot: sarifRoot }));
   if (flags.summary) await fs.appendFile(path.resolve(flags.summary), renderStepSummary(report, { title: path.basename(report.root) || report.root, showSecrets }) + '\n');
 
   if (flags.json) process.stdout.write(renderJson(report));

@@ -11,7 +11,7 @@ import { runMany, type RepoOutcome, type RepoTarget } from '../run/many.js';
 import { VERSION } from '../run/version.js';
 import { gitTop } from './git-top.js';
 import type { CliContext } from './main.js';
-import { prepareOutDir, REPORT_FILES, SUMMARY_FILES } from './out-dir.js';
+import { prepareOutDir, REPORT_FILES, SUMMARY_FILES, writeOwnFiles } from './out-files.js';
 import { writeReports } from './write-reports.js';
 
 export async function runRepos(repos: RepoTarget[], ctx: CliContext): Promise<number> {
@@ -71,8 +71,7 @@ export async function runRepos(repos: RepoTarget[], ctx: CliContext): Promise<nu
   const agg = buildAggregate(entries, VERSION);
   await fs.mkdir(outRoot, { recursive: true });
   const md = renderAggregateMarkdown(agg);
-  await fs.writeFile(path.join(outRoot, 'summary.md'), md);
-  await fs.writeFile(path.join(outRoot, 'summary.json'), renderAggregateJson(agg));
+  await writeOwnFiles(outRoot, { 'summary.md': md, 'summary.json': renderAggregateJson(agg) }, VERSION);
   if (flags.summary) await fs.appendFile(path.resolve(flags.summary), md + '\n');
   if (flags.json) process.stdout.write(renderAggregateJson(agg));
   else process.stdout.write(renderAggregateText(agg, { outDir: path.relative(process.cwd(), outRoot) || '.' }) + '\n');

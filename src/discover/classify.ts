@@ -23,6 +23,8 @@ const BY_EXT: ReadonlyMap<string, Classification> = new Map([
   ...(['.sh', '.bash', '.zsh'] as const).map((e) => [e, { language: 'shell', treatment: 'text' }] as const),
   ['.json', { language: 'json', treatment: 'text' }],
   ...(['.yml', '.yaml'] as const).map((e) => [e, { language: 'yaml', treatment: 'text' }] as const),
+  // netlify.toml `[build.environment]`, wrangler.toml `[vars]`, fly.toml `[env]`: NAME = "value" lines
+  ['.toml', { language: 'toml', treatment: 'text' }],
 ] as Array<readonly [string, Classification]>);
 
 const ENV: Classification = { language: 'env', treatment: 'text' };
@@ -48,9 +50,9 @@ export function classify(path: string): Readonly<Classification> | null {
       return hit; // shared and read-only
     }
   }
-  // `.env`, `.env.local`, `.env.template`, `.env.example`, `prod.env`, `.sample.env`
+  // `.env`, `.env.local`, `.env.template`, `.env.example`, `prod.env`, `.sample.env`, `env.example`, `env.sample`
   const base = path.slice(slash + 1).toLowerCase();
-  if (base.startsWith('.env') || base.endsWith('.env')) return ENV;
+  if (base.startsWith('.env') || base.endsWith('.env') || base.startsWith('env.')) return ENV;
   return null;
 }
 

@@ -20,6 +20,10 @@ interface Candidate {
   cls: Classification;
 }
 
+/** A path under a build/ or dist/ folder. */
+const COMMITTED_BUILD = /(^|\/)(build|dist)\//;
+const VENDORED = /(^|\/)(node_modules|vendor|bower_components)\//;
+
 export class Collector {
   private readonly candidates: Candidate[] = [];
   /** Paths (relative) of links, resolved after the listing. */
@@ -76,7 +80,10 @@ export class Collector {
    */
   pathFromList(rel: string, kind: 'file' | 'link' | 'unknown'): void {
     const slash = rel.lastIndexOf('/');
-    if (slash >= 0 && !this.dirAllows(rel.slice(0, slash))) return;
+    if (slash >= 0 && !this.dirAllows(rel.slice(0, slash))) {
+      if (kind === 'file') this.trackedBuildFile(rel);
+      return;
+    }
     if (kind === 'unknown') {
       try {
         kind = fs.lstatSync(path.join(this.rootAbs, rel)).isSymbolicLink() ? 'link' : 'file';
@@ -86,6 +93,31 @@ export class Collector {
     }
     if (kind === 'link') this.link(rel);
     else this.file(rel);
+  }
+
+  /** JS/TS files git tracks under a default-skipped build/ or dist/ folder (committed build output). */
+  private readonly trackedBuild: string[] = [];
+
+  private trackedBuildFile(rel: string): void {
+    if (!COMMITTED_BUILD.test(rel) || VENDORED.test(rel)) return;
+    const cls = classify(rel);
+    if (!cls || cls.treatment !== 'code' || this.sel.isOut(rel) || !this.sel.selects(rel)) return;
+    const dirs = rel.split('/').slice(0, -1);
+    // not in a folder the user excluded (a default skip is not an exclusion)
+    for (let i = 1; i <= dirs.length; i++) if (this.sel.prunes(dirs.slice(0, i).join('/'))) return;
+    this.trackedBuild.push(rel);
+  }
+
+  /** Committed build output (see `trackedBuildFile`), stat'ed: reported, never rewritten. */
+  committedBuildOutput(): ListedFile[] {
+    const out: ListedFile[] = [];
+    for (const rel of this.trackedBuild.sort()) {
+      const abs = path.join(this.rootAbs, rel);
+      const st = fs.lstatSync(abs, { throwIfNoEntry: false });
+      const cls = classify(rel)!;
+      if (st?.isFile()) out.push({ path: rel, abs, language: cls.language, treatment: cls.treatment, size: st.size });
+    }
+    return out;
   }
 
   /** A regular file (or, for git, a path of unknown kind) whose folders were already checked. */

@@ -23,6 +23,8 @@ export interface ListResult {
   files: ListedFile[];
   /** Sorted by file; one entry per default-skipped folder. */
   skipped: Skip[];
+  /** JS/TS files git tracks under build/ or dist/ (skipped as build output, yet committed): their key uses are reported. */
+  committedBuildOutput: ListedFile[];
   /** Which lister ran (for --verbose and benchmarks). */
   via: 'git' | 'walk';
 }
@@ -39,5 +41,5 @@ export async function listFiles(root: string, opts: ListOptions): Promise<ListRe
     await walk(col, opts.gitignore);
   }
   const { files, skipped } = await col.finish();
-  return { files, skipped, via };
+  return { files, skipped, via, committedBuildOutput: via === 'git' ? col.committedBuildOutput() : [] };
 }

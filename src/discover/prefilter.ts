@@ -16,7 +16,7 @@ export const PREFILTER = /hapi_?key|hubapi|hubspot/i;
  */
 export const CONFIG_PREFILTER = /hs_\w*key|api_?key/i;
 
-const CONFIG_LANGUAGES: ReadonlySet<string> = new Set(['env', 'json', 'yaml', 'shell']);
+const CONFIG_LANGUAGES: ReadonlySet<string> = new Set(['env', 'toml', 'json', 'yaml', 'shell']);
 
 /**
  * Whether `text` may hold a site. With `file`, config languages also pass CONFIG_PREFILTER. Every site

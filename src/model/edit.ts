@@ -5,6 +5,8 @@ export interface TextEdit {
   start: number;
   end: number;
   text: string;
+  /** Applied only together with every one of these sites (a declaration they all leave unused); else dropped. */
+  requires?: string[];
 }
 
 /** The edits of one site: applied all together or not at all. */

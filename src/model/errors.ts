@@ -1,4 +1,4 @@
-// Typed errors, each mapped to an exit code of ../shared/spec/cli.md.
+// Typed errors, each mapped to an exit code of docs/cli.md.
 
 export class UsageError extends Error {
   readonly exitCode = 2;

@@ -1,4 +1,4 @@
-// The JSON report of ../shared/spec/cli.md (schemaVersion 1), plus additive fields.
+// The JSON report of docs/cli.md (schemaVersion 1), plus additive fields.
 import type { Site, Skip } from './site.js';
 import type { Verification } from './verification.js';
 
@@ -42,4 +42,6 @@ export interface Report {
   tokenSources?: string[];
   /** `--verify-token`: the token's scopes against the required ones. */
   verification?: Verification;
+  /** Temporary files of an interrupted --write that this run removed (relative paths); absent when none. */
+  removedTempFiles?: string[];
 }

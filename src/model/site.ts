@@ -1,5 +1,5 @@
 // The data every stage passes along: what a key site is, and the requests it feeds.
-// Field names follow ../shared/spec/cli.md (JSON report, schemaVersion 1); extra fields are additions.
+// Field names follow docs/cli.md (JSON report, schemaVersion 1); extra fields are additions.
 
 export type Status = 'auto' | 'manual' | 'developer-key' | 'ignored';
 
@@ -15,7 +15,7 @@ export type Pattern =
 export type Language =
   | 'ts' | 'js' | 'tsx' | 'jsx' | 'vue' | 'svelte'
   | 'python' | 'php' | 'ruby' | 'go' | 'java' | 'csharp' | 'shell'
-  | 'json' | 'yaml' | 'env' | 'other';
+  | 'json' | 'yaml' | 'env' | 'toml' | 'other';
 
 export type Client =
   | 'fetch' | 'axios' | 'got' | 'request' | 'superagent' | 'node-http' | 'jquery' | 'xhr'

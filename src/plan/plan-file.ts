@@ -3,6 +3,7 @@
 import type { FilePlan, SiteEdits, TextEdit } from '../model/edit.js';
 import type { FileText } from '../model/file.js';
 import type { Language } from '../model/site.js';
+import { pruneRequirements } from './requires.js';
 import { applyEdits } from './splice.js';
 import { stillParses } from './syntax-check.js';
 
@@ -56,15 +57,15 @@ export function planFile(input: PlanInput): PlanOutcome {
     accepted.push({ siteId: s.siteId, file: input.file, edits: s.edits });
   }
   const check = (sites: SiteEdits[]): string => applyEdits(input.text.text, sites.flatMap((s) => s.edits));
-  let kept = accepted;
+  let kept = pruneRequirements(accepted);
   let after = check(kept);
   if (!stillParses(input.text.text, after, input.file, input.language, input.parseErrors)) {
     // find the sites that break the file on their own; keep the rest if together they parse
-    kept = accepted.filter((s) => {
-      const ok = stillParses(input.text.text, check([s]), input.file, input.language, input.parseErrors);
+    kept = pruneRequirements(kept.filter((s) => {
+      const ok = stillParses(input.text.text, check([pruneRequirements([s])[0]]), input.file, input.language, input.parseErrors);
       if (!ok) demoted.push({ siteId: s.siteId, reason: 'rewrite-would-break-syntax' });
       return ok;
-    });
+    }));
     after = check(kept);
     if (!stillParses(input.text.text, after, input.file, input.language, input.parseErrors)) {
       for (const s of kept) demoted.push({ siteId: s.siteId, reason: 'rewrite-would-break-syntax' });

@@ -1,4 +1,4 @@
-// `report.json` / `--json`: the schemaVersion 1 report of shared/spec/cli.md, keys in the spec's order,
+// `report.json` / `--json`: the schemaVersion 1 report of docs/cli.md, keys in the spec's order,
 // then the additive fields. Only listed fields are written (a field added to the model fails to compile
 // here until it is placed), secrets only as `masked` + `fingerprint`, and free text is masked (maskAll plus
 // every literal that is one of the secrets the scan found).
@@ -11,7 +11,7 @@ import { countUnresolved, unresolvedReason } from './unresolved.js';
 /** `K` when it names every key of `T`, else `never` (so an incomplete list does not compile). */
 type Complete<T, K extends readonly (keyof T)[]> = [Exclude<keyof T, K[number]>] extends [never] ? K : never;
 
-const REPORT_KEYS = ['schemaVersion', 'tool', 'root', 'mode', 'summary', 'scopes', 'sites', 'skipped', 'token', 'changes', 'tokenSources', 'verification'] as const;
+const REPORT_KEYS = ['schemaVersion', 'tool', 'root', 'mode', 'summary', 'scopes', 'sites', 'skipped', 'token', 'changes', 'tokenSources', 'verification', 'removedTempFiles'] as const;
 const SITE_KEYS = ['id', 'file', 'line', 'column', 'language', 'pattern', 'status', 'reason', 'message', 'applied', 'requests', 'secret', 'category', 'token', 'flags'] as const;
 const REQUEST_KEYS = ['file', 'line', 'client', 'method', 'path', 'scopes', 'lifecycle', 'call', 'scopesUncertain', 'unresolved'] as const;
 const LIFECYCLE_KEYS = ['status', 'date', 'replacement', 'note'] as const;

@@ -3,7 +3,7 @@ import type { Lifecycle, RequestInfo, Site } from '../model/site.js';
 import { FACTS } from './facts.js';
 import type { MdContext } from './markdown-context.js';
 import { cell, code, table } from './md.js';
-import { compareText, describeRequest, hasFlag, isAccountSite, plural } from './select.js';
+import { compareText, describeRequest, hasFlag, isAccountSite, isUpdatePlace, plural } from './select.js';
 import { NO_CALLS_REASON, scopeGaps, UNKNOWN_REASON, unresolvedHint, unresolvedReason } from './unresolved.js';
 
 export interface Section {
@@ -170,8 +170,18 @@ export function skippedSection(ctx: MdContext): Section | null {
   ]);
 }
 
+export function updateSection(ctx: MdContext): Section | null {
+  const sites = ctx.sites.filter(isUpdatePlace);
+  if (sites.length === 0) return null;
+  return section(`Update with the code (${sites.length})`, [
+    'No request is made here, but each place declares, reads or sets the key: update it in the same change, so that it holds or asks for the access token.',
+    '',
+    ...sites.map((s) => `- [ ] ${ctx.link(s.file, s.line)} ${code(s.reason)}: ${ctx.text(s.message)}`),
+  ]);
+}
+
 export function ignoredSection(ctx: MdContext): Section | null {
-  const sites = ctx.sites.filter((s) => s.status === 'ignored');
+  const sites = ctx.sites.filter((s) => s.status === 'ignored' && !isUpdatePlace(s));
   if (sites.length === 0) return null;
   return section(`Ignored (${sites.length})`, [
     '<details><summary>Looked like a key use but is not an account key in use (commented out, not HubSpot, already Bearer, …)</summary>',

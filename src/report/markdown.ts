@@ -5,7 +5,7 @@ import { changesSection } from './markdown-changes.js';
 import { createContext, type MarkdownInput, type MdContext } from './markdown-context.js';
 import {
   browserSection, callSitesSection, developerKeySection, hardcodedSection, ignoredSection, lifecycleSection,
-  manualSection, skippedSection, UNRESOLVED_HEADING, unresolvedSection, type Section,
+  manualSection, skippedSection, UNRESOLVED_HEADING, unresolvedSection, updateSection, type Section,
 } from './markdown-sites.js';
 import { tokenSection } from './markdown-token.js';
 import { verificationSection } from './markdown-verification.js';
@@ -62,6 +62,8 @@ function summary(ctx: MdContext): string {
     `and found **${plural(s.sites, 'key site')}**: **${b.auto} auto**, **${b.manual} manual**, ${b['developer-key']} developer-key, ${b.ignored} ignored.`,
   ];
   const sentences = [parts.join(' '), modeSentence(ctx.report)];
+  const temps = ctx.report.removedTempFiles ?? [];
+  if (temps.length > 0) sentences.push(`Removed ${plural(temps.length, 'temporary file')} left by an interrupted \`--write\`: ${temps.map(code).join(', ')}.`);
   if (ctx.sites.some(isAccountSite)) {
     const browser = ctx.sites.filter((x) => hasFlag(x, 'browser-code')).length;
     if (browser > 0) sentences.push(`${plural(browser, 'call')} ${browser === 1 ? 'runs' : 'run'} in the browser and must move to a server.`);
@@ -80,7 +82,7 @@ export function renderMarkdown(input: MarkdownInput): string {
   const ctx = createContext(input);
   const sections: Section[] = [];
   for (const make of [
-    tokenSection, verificationSection, callSitesSection, unresolvedSection, manualSection, developerKeySection, lifecycleSection, hardcodedSection,
+    tokenSection, verificationSection, callSitesSection, unresolvedSection, manualSection, updateSection, developerKeySection, lifecycleSection, hardcodedSection,
     browserSection, skippedSection, ignoredSection, changesSection,
   ]) {
     const s = make(ctx);

@@ -58,3 +58,12 @@ export function uncertaintyReason(r: RequestInfo): string {
   if (r.path === null && !r.call) return 'its endpoint could not be determined';
   return 'it depends on arguments only known at run time';
 }
+
+/**
+ * A place a person updates together with the rewrite, though nothing is sent there: a declaration of the key's
+ * variable or option (env files, deploy config, schemas, env reads) or a test that sets the key. Manual sites of
+ * the same kind (a Zapier auth field, committed build output) are listed with the manual follow-ups.
+ */
+export function isUpdatePlace(s: Site): boolean {
+  return s.status === 'ignored' && (s.category === 'P30_CONFIG_DECL' || s.reason === 'test-sets-key');
+}

@@ -8,7 +8,7 @@ import { displayHunks, fileTraits } from './display-diff.js';
 import { FACTS } from './facts.js';
 import { maskAll, masker, type Masker } from './mask.js';
 import { tokenSourcesOf } from './token-sources.js';
-import { changedPlans, describeRequest, hasFlag, isAccountSite, plural, sortSites } from './select.js';
+import { changedPlans, describeRequest, hasFlag, isAccountSite, isUpdatePlace, plural, sortSites } from './select.js';
 import { verificationLines } from './verification.js';
 import { gapPhrase, NO_CALLS_REASON, scopeGaps, type ScopeGaps } from './unresolved.js';
 
@@ -104,6 +104,10 @@ function warningLines(report: Report, sites: Site[], c: ChalkInstance): string[]
     .filter((r) => r.lifecycle && r.lifecycle.status !== 'supported').map((r) => `${r.method ?? ''} ${r.call ?? r.path ?? ''}`));
   if (lifecycle.size > 0) out.push(c.yellow(`! ${plural(lifecycle.size, 'endpoint')} removed or going unsupported: see report.md`));
   if (report.skipped.length > 0) out.push(c.yellow(`! ${plural(report.skipped.length, 'file')} skipped: see report.md`));
+  const places = sites.filter(isUpdatePlace);
+  if (places.length > 0) out.push(c.yellow(`! ${plural(places.length, 'place')} to update with the code (env files, config, option schemas, tests): see report.md`));
+  const temps = report.removedTempFiles ?? [];
+  if (temps.length > 0) out.push(`Removed ${plural(temps.length, 'temporary file')} left by an interrupted --write: ${temps.slice(0, 3).join(', ')}${temps.length > 3 ? ', …' : ''}`);
   return out;
 }
 

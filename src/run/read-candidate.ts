@@ -17,6 +17,11 @@ function mayHoldKeyFormatCheck(text: string): boolean {
   return text.includes('{8}') && text.includes('{12}') && /api_?key/i.test(text);
 }
 
+/** A Zapier test's `authData: { apiKey: … }` need not mention HubSpot either. */
+function setsKeyInTest(text: string): boolean {
+  return text.includes('authData') && /authData\s*:\s*\{[^}]*\b(api_?key|hapikey)\b/i.test(text);
+}
+
 /** The cheap test on raw bytes; null when the file cannot be read. */
 export function quickTest(f: ListedFile, renames: ReadonlyArray<readonly [string, string]> = []): { pass: boolean } | { skip: Skip } {
   if (f.size > DEFAULT_MAX_BYTES) {
@@ -29,7 +34,7 @@ export function quickTest(f: ListedFile, renames: ReadonlyArray<readonly [string
     return { skip: { file: f.path, reason: 'unreadable', message: `Cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.` } };
   }
   if (f.language === 'json' && isOurReport(raw)) return { pass: false };
-  return { pass: mayHoldKey(raw, f) || mayHoldKeyFormatCheck(raw) || renames.some(([from]) => raw.includes(from)) };
+  return { pass: mayHoldKey(raw, f) || mayHoldKeyFormatCheck(raw) || setsKeyInTest(raw) || renames.some(([from]) => raw.includes(from)) };
 }
 
 /** Decode a file that passed `quickTest` (BOM, UTF-16, eol, size and mtime for a safe write later). */

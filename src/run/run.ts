@@ -16,13 +16,15 @@ import { unionScopes, recommendToken, scopesFor } from '../scopes/index.js';
 import { mentionsAny, renameEdits, renameInText, type Rename } from '../plan/rename-env.js';
 import { applyPlans } from '../apply/apply.js';
 import { dirtyFiles } from '../apply/dirty.js';
+import { removeStaleTemps } from '../apply/stale-temps.js';
+import { committedBuildSites } from './build-output.js';
 import { messageFor } from '../scan/messages.js';
 import { VERSION } from './version.js';
 import { countUnresolved, fillUnresolved, toFileChanges } from '../report/index.js';
 import type { VerifyOptions } from '../verify/index.js';
 
 /** The report files a run writes into --out: never scanned, even when --out is the root. */
-const REPORT_FILES = new Set(['report.md', 'changes.patch', 'report.json', 'report.sarif']);
+const REPORT_FILES = new Set(['report.md', 'changes.patch', 'report.json', 'report.sarif', '.migrate-hapikey.json']);
 
 /** A JS/TS file can hold a site only if it names a key: `hapikey`, `apiKey`/`API_KEY`, `HUBSPOT_KEY`… */
 const KEY_WORD = /hapi_?key|api_?key|hubspot_?key/i;
@@ -91,6 +93,8 @@ export async function run(opts: RunOptions): Promise<RunResult> {
     if ('skip' in q) skipped.push(q.skip);
     else if (q.pass) passed.push(f);
   }
+  // temporary files a killed --write left beside a source that may hold a key
+  const removedTemps = await removeStaleTemps(root, passed.map((f) => path.dirname(f.abs)));
   await pool(passed, 8, async (f) => {
     const r = await readCandidate(f);
     if ('skip' in r) { if (r.skip) skipped.push(r.skip); return; }
@@ -116,6 +120,7 @@ export async function run(opts: RunOptions): Promise<RunResult> {
     libraryAliases: libraryAliases(texts.values()),
     libraryVersions: libraryVersions(pkg),
     wrapperOf: scanning ? scanning.makeWrapperResolver(root, new Map([...texts, ...await wrapperModules(root, files, texts)])) : undefined,
+    serverModules: scanning ? await scanning.serverModules(files, texts) : undefined,
   };
   const edits = new Map<string, TextEdit[]>();
   const parseErrors = new Map<string, number>();
@@ -140,6 +145,8 @@ export async function run(opts: RunOptions): Promise<RunResult> {
     for (const [id, e] of res.edits) edits.set(id, e);
     if (res.skip) skipped.push(res.skip);
   }
+  sites.push(...await committedBuildSites(listed.committedBuildOutput));
+  sites.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)); // stable: each file's order is kept
 
   // link: clients that leave their file are followed to the calls other files make through them
   if (links.length && scanning) {
@@ -217,6 +224,7 @@ export async function run(opts: RunOptions): Promise<RunResult> {
 
   const report = buildReport(root, opts.mode, files.length, skipped, sites, applied);
   report.changes = toFileChanges(plans);
+  if (removedTemps.length) report.removedTempFiles = removedTemps;
   const problems = skipped.some((s) => ['parse-error', 'unreadable', 'write-failed', 'changed-since-read', 'read-only'].includes(s.reason));
   let exitCode: number = problems ? EXIT.partial : EXIT.ok;
   if (opts.mode === 'check') exitCode = report.summary.byStatus.auto + report.summary.byStatus.manual > 0 ? EXIT.findings : exitCode;

@@ -10,6 +10,7 @@ import { scanText } from '../scan/text/index.js';
 
 export { makeWrapperResolver } from '../scan/wrappers.js';
 export { link } from '../link/link.js';
+export { serverModules } from './server-modules.js';
 
 export interface FileScan {
   sites: Site[];

@@ -19,6 +19,9 @@ import { analyseQueryKey, piecesOf, urlExpressionOf } from './query-string.js';
 import { bearerValue, lazyStyle, quoted, type Style } from './style.js';
 import { evalString, hostAndPath, isOtherHost, joinUrl } from './url.js';
 import { messageFor } from './messages.js';
+import { browserAt as browserAtOf } from './runtime.js';
+import { keyConstantEdits } from './key-constants.js';
+import { findUpdatePlaces } from './update-places.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PLACEHOLDER = /^(demo|test|x+|your[_-]?api[_-]?key|api[ _-]?key[ _-]?here|<.*>|\{.*\}|\s*)$/i;
@@ -81,7 +84,7 @@ function scanSource(sf: ts.SourceFile, input: ScanInput, out: FileFindings): voi
   };
   const diags = parseDiagnostics(sf);
   out.parseErrors = (out.parseErrors ?? 0) + diags.length;
-  const browser = isBrowserCode(sf, input);
+  const browserAt = browserAtOf(sf, { path: file.path, text: sf.text, language: file.language, browserApp: repo.browserApp, serverModules: repo.serverModules });
   const drafts: Draft[] = [];
   const siteLines = new Set<number>();
   for (const hit of hits) {
@@ -93,12 +96,24 @@ function scanSource(sf: ts.SourceFile, input: ScanInput, out: FileFindings): voi
     }
     drafts.push(d);
   }
+  // places to update with the code (env reads, option schemas, auth fields, tests), in line order after the hits
+  // of their line, so that a line the scan already reports keeps its site (and its id)
+  for (const p of findUpdatePlaces(sf, hubspotFile)) {
+    const line = lineCol(sf, p.pos).line;
+    // a manual place (an auth field asking for the key) replaces the informational hit of its line
+    const at = drafts.findIndex((d) => p.status === 'manual' ? lineCol(sf, d.pos).line >= line : lineCol(sf, d.pos).line > line);
+    drafts.splice(at < 0 ? drafts.length : at, 0, {
+      pos: p.pos, pattern: 'other', category: p.category, status: p.status, reason: p.reason,
+      keyExpr: null, literal: null, requests: [], headerCalls: [], unknown: [], edits: [], flags: ['update-with-code'], escapes: [], valueEscapes: [],
+    });
+  }
   // decide statuses
-  for (const d of drafts) classify(d, { repo: input.repo, browser, rewriteBrowser: options.rewriteBrowser, path: file.path });
+  for (const d of drafts) classify(d, { repo: input.repo, browser: browserAt(d.pos), rewriteBrowser: options.rewriteBrowser, path: file.path });
   if (diags.length) addParseErrorFallback(sf, drafts);
   // config/format hits on a line that already has a key site add nothing
   for (const d of drafts) if (d.category !== 'P30_CONFIG_DECL' && d.category !== 'P31_KEY_FORMAT_CHECK') siteLines.add(lineCol(sf, d.pos).line);
   const occurrences = new Map<string, number>();
+  const first = out.sites.length;
   for (const d of drafts) {
     const { line, column } = lineCol(sf, d.pos);
     if ((d.category === 'P30_CONFIG_DECL' || d.category === 'P31_KEY_FORMAT_CHECK') && siteLines.has(line)) continue;
@@ -138,6 +153,23 @@ function scanSource(sf: ts.SourceFile, input: ScanInput, out: FileFindings): voi
     if (d.status === 'auto' || d.status === 'manual') {
       if (d.client) for (const escape of d.escapes) (out.links ??= []).push({ siteId: id, file: file.path, client: d.client, escape });
       for (const v of d.valueEscapes) (out.links ??= []).push({ siteId: id, file: file.path, value: v.as, escape: v.escape, ...(d.siteUrl !== undefined ? { url: d.siteUrl } : {}) });
+    }
+  }
+  settleKeyConstants(sf, out.sites.slice(first), out.edits);
+}
+
+/** A key constant the rewrite leaves unused is removed with it; one still in use keeps its sites manual. */
+function settleKeyConstants(sf: ts.SourceFile, sites: Site[], edits: Map<string, TextEdit[]>): void {
+  const { removals, demote } = keyConstantEdits(sf, sites, edits);
+  for (const site of sites) {
+    const reason = demote.get(site.id);
+    if (reason) {
+      site.status = 'manual';
+      site.reason = reason;
+      site.message = messageFor(site);
+      edits.delete(site.id);
+    } else if (removals.has(site.id)) {
+      edits.set(site.id, [...edits.get(site.id)!, ...removals.get(site.id)!]);
     }
   }
 }
@@ -823,15 +855,4 @@ function classify(d: Draft, c: ClassifyContext): void {
   if (c.browser && !c.rewriteBrowser) { d.status = 'manual'; d.reason = 'browser-code'; return; }
   d.status = 'auto';
   d.reason = d.flags.includes('hard-coded-key') ? 'hard-coded-key' : '';
-}
-
-function isBrowserCode(sf: ts.SourceFile, input: ScanInput): boolean {
-  const p = input.file.path;
-  if (/(^|\/)(api|server|functions|lambda|netlify\/functions|scripts?)\//.test(p)) return false;
-  if (/^\s*['"]use client['"]/.test(sf.text)) return true;
-  if (/(^|\/)app\/.*\/(route|page|layout)\.[jt]sx?$/.test(p) || /(^|\/)pages\/api\//.test(p)) return false;
-  if (/\b(REACT_APP_|NEXT_PUBLIC_|VUE_APP_|VITE_|GATSBY_)/.test(sf.text)) return true;
-  if (input.file.language === 'vue' || input.file.language === 'svelte') return true;
-  if (/\brequire\(['"](fs|express|http|https|child_process)['"]\)|from ['"](fs|express|node:[a-z]+)['"]/.test(sf.text)) return false;
-  return input.repo.browserApp;
 }

@@ -11,6 +11,8 @@ export interface RepoFacts {
   libraryPackage: string | null;
   /** package.json says the app is built for the browser (react-scripts, vite, …). */
   browserApp: boolean;
+  /** Files that server code imports, directly or not (see scan/runtime.ts): they run on a server. */
+  serverModules?: ReadonlySet<string>;
   /** Property names bound to HubSpot libraries anywhere in the repository (`this.HubSpotClient = require('hubspot-api')`). */
   libraryAliases: Map<string, Lib>;
   /** The HubSpot library versions package.json asks for (`@hubspot/api-client` → `^8.1.0`). */

@@ -40,6 +40,14 @@ const REASONS: Record<string, string> = {
   'conflicting-tokens': 'Two different keys feed the same call: decide which token it needs and add the header by hand.',
   'other-language': 'Key use outside JS/TS: migrate by hand.',
   'symbolic-link': 'This file is a symbolic link, which is never written through: migrate the file it points to.',
+  'key-constant-still-used': 'The key literal sits in a constant that other code still uses, so rewriting this use would leave the key in the file: migrate the other uses, remove the constant, and send a Bearer header here.',
+  'key-constant-shared-line': 'The key literal sits in a constant whose line holds other code or a comment, so it is not removed automatically: remove the declaration by hand and send a Bearer header here.',
+  'committed-build-output': 'Committed build output still sends the key: migrate the source, then rebuild and commit this file again (or stop tracking build output).',
+  'env-read': 'Reads the key\'s variable from the environment: after the migration it must hold the access token (Service Key, project app or OAuth), in every environment that sets it.',
+  'key-option-schema': 'This option is declared to take the HubSpot API key: make it take an access token (rename it, e.g. accessToken, and update its description and every config that sets it).',
+  'key-config-option': 'This config option passes the HubSpot API key: put an access token there, and update every environment or config that sets it.',
+  'zapier-api-key-field': 'This Zapier app asks its users for a HubSpot API key, which HubSpot no longer accepts: switch its authentication to OAuth2, or ask for an access token and send it as an Authorization: Bearer header (beforeRequest middleware).',
+  'test-sets-key': 'A test sets the API key in authData: when the app\'s authentication changes, set the token it now reads instead (e.g. authData.access_token).',
   'invalid-utf8': 'The file is not valid UTF-8, so rewriting it could lose bytes: migrate it by hand (or convert it to UTF-8 and run again).',
 };
 

@@ -86,7 +86,7 @@ describe('action.yml', () => {
     const log = JSON.parse(sarifText) as Log;
     expect(githubUploadProblems(log)).toEqual([]);
     expect(log.runs[0].results!.length).toBeGreaterThan(0);
-    expect(fs.readdirSync(r.outputs['report-dir']).sort()).toEqual(['changes.patch', 'report.json', 'report.md', 'report.sarif']);
+    expect(fs.readdirSync(r.outputs['report-dir']).sort()).toEqual(['.migrate-hapikey.json', 'changes.patch', 'report.json', 'report.md', 'report.sarif']);
     // appended after what an earlier step wrote, masked, with where the uses are
     expect(r.summary.startsWith('# from an earlier step\n## migrate-hapikey: checkout\n')).toBe(true);
     expect(r.summary).toMatch(/account-key uses remain/);

@@ -44,9 +44,9 @@ describe.concurrent('several repositories', { timeout: 300_000 }, () => {
       expect.stringMatching(/^migrate-hapikey: missing: path does not exist/),
     ]);
     const out = path.join(base, 'out');
-    expect(fs.readdirSync(out).sort()).toEqual(['acme', 'clean', 'shop', 'summary.json', 'summary.md']);
+    expect(fs.readdirSync(out).sort()).toEqual(['.migrate-hapikey.json', 'acme', 'clean', 'shop', 'summary.json', 'summary.md']);
     for (const name of ['acme', 'clean', 'shop']) {
-      expect(fs.readdirSync(path.join(out, name)).sort(), name).toEqual(['changes.patch', 'report.json', 'report.md', 'report.sarif']);
+      expect(fs.readdirSync(path.join(out, name)).sort(), name).toEqual(['.migrate-hapikey.json', 'changes.patch', 'report.json', 'report.md', 'report.sarif']);
       expect(readJson(path.join(out, name, 'report.json')).root).toBe(path.join(base, name));
     }
     const summary = readJson(path.join(out, 'summary.json'));

@@ -18,9 +18,6 @@ async function holds(s: Shape): Promise<void> {
 }
 
 const CASES: [string, Shape][] = [
-  // api.js exports contactsUrl() (key inside) and uses it with fetch; other.js calls axios.get(contactsUrl()):
-  // the key leaves the builder, only api.js's call gets the header, other.js now sends nothing
-  ['item1-exported-builder-used-in-another-file', { ...base, reach: 'builder-elsewhere' }],
   // const AUTH = { params: { hapikey } }; axios.get(url, { ...AUTH, headers: { Accept } }): AUTH becomes
   // { headers: { Authorization } } and the call's own headers replace it
   ['item2-spread-config-with-own-headers', { ...base, reach: 'shared-config', client: 'axios', options: 'literal' }],
@@ -32,13 +29,24 @@ const CASES: [string, Shape][] = [
   // not in the issue: fetch(url?hapikey, { ...DEFAULTS, method }) with DEFAULTS = { headers: { Accept } } gets
   // { ...DEFAULTS, method, headers: { Authorization } }: DEFAULTS' headers are dropped
   ['new-b-call-options-spread-with-headers', { ...base, options: 'spread-defaults' }],
-  // fetch(url, { headers: h }) with h = new Headers(…) becomes { headers: { ...h, Authorization } }: Accept is lost
-  ['item3-headers-not-plain-object', { ...base, options: 'headers-instance' }],
   // URI(url).query({ hapikey }) (urijs) is taken for superagent and becomes .set('Authorization', …): no such method
   ['item4-query-and-fetch-by-method-name', { ...base, reach: 'uri-query' }],
   // cache.fetch(url, { ttl }) is taken for WHATWG fetch: the header goes into options the cache ignores
   ['item4-query-and-fetch-by-method-name', { ...base, reach: 'cache-fetch' }],
 ];
+
+/** Items fixed: each case now holds (and the generator covers its shape again). */
+const FIXED: [string, Shape][] = [
+  // api.js exports contactsUrl() (key inside) and uses it with fetch; other.js calls axios.get(contactsUrl()): the
+  // site is manual (key-escapes), with both calls listed, and nothing is changed
+  ['item1-exported-builder-used-in-another-file', { ...base, reach: 'builder-elsewhere' }],
+  // fetch(url, { headers: h }) with h = new Headers(…): h is not known to be a plain object, so the site is manual
+  ['item3-headers-not-plain-object', { ...base, options: 'headers-instance' }],
+];
+
+describe('issue 14: fixed items keep every request authenticated', () => {
+  for (const [name, s] of FIXED) it(`${name}: ${s.reach} / ${s.client} / options ${s.options}`, () => holds(s));
+});
 
 describe('issue 14: known wrong rewrites (it.fails until fixed)', () => {
   it('every KNOWN_WRONG entry has a case here, and each case is in KNOWN_WRONG', () => {

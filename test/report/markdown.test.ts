@@ -46,7 +46,8 @@ describe('renderMarkdown', () => {
     expect(maybe).toContain('- [ ] crm.objects.deals.write: needed only if [src/client.ts:10](src/client.ts#L10) (`apiRequest`)');
     expect(maybe).toContain('- [ ] crm.objects.companies.read: needed only if [src/hubspot.ts:26](src/hubspot.ts#L26) turns out to need it (its endpoint could not be determined)');
     expect(token).toContain('### Where the token goes');
-    expect(token).toContain('- `process.env.HUBSPOT_API_KEY`');
+    expect(token).toContain('- `HUBSPOT_API_KEY`');
+    expect(token).not.toContain('process.env');
     expect(token).not.toContain('```json');
   });
 

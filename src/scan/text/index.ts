@@ -268,6 +268,7 @@ const DETECTORS: Partial<Record<Language, Detector>> = {
   csharp: (_c, t) => generic(t, 'csharp'),
   shell,
   env,
+  toml: env,
   json,
   yaml,
 };

@@ -36,6 +36,7 @@ function styleOf(lang: Language): Style {
     case 'shell':
     case 'yaml':
     case 'env':
+    case 'toml':
       // quotes only open a string at the start of a token (a plain `don't` in a YAML value is not a string)
       return { hash: true, slash: false, backtick: false, tokenQuotes: true };
     case 'php':

@@ -3,7 +3,7 @@ import type { Language } from '../../model/site.js';
 
 export const LANG_LABEL: Partial<Record<Language, string>> = {
   python: 'Python', php: 'PHP', ruby: 'Ruby', go: 'Go', java: 'Java', csharp: 'C#', shell: 'Shell',
-  json: 'JSON', yaml: 'YAML', env: 'Env file', js: 'JavaScript', jsx: 'JavaScript', ts: 'TypeScript', tsx: 'TypeScript',
+  json: 'JSON', yaml: 'YAML', env: 'Env file', toml: 'TOML', js: 'JavaScript', jsx: 'JavaScript', ts: 'TypeScript', tsx: 'TypeScript',
   vue: 'Vue', svelte: 'Svelte',
 };
 
@@ -11,50 +11,50 @@ const label = (l: Language) => LANG_LABEL[l] ?? 'This file';
 
 export const MSG = {
   queryString: (l: Language) =>
-    `${label(l)}: this request sends the key as the hapikey query parameter; remove it and send a private-app access token in an 'Authorization: Bearer' header instead.`,
+    `${label(l)}: this request sends the key as the hapikey query parameter; remove it and send an access token (Service Key, project app or OAuth) in an 'Authorization: Bearer' header instead.`,
   keyWord: (l: Language) =>
-    `${label(l)}: this code passes a HubSpot API key (hapikey); switch it to a private-app access token sent as an 'Authorization: Bearer' header.`,
+    `${label(l)}: this code passes a HubSpot API key (hapikey); switch it to an access token (Service Key, project app or OAuth) sent as an 'Authorization: Bearer' header.`,
   pyHubSpot: () =>
     "Python: pass access_token= instead of api_key= to HubSpot(...) and send the token as a Bearer header; the Python client's api_key now means the developer key.",
   pyClientCreate: () =>
-    "Python: call hubspot.Client.create(access_token=...) with a private-app token instead of api_key=...; the Python client's api_key now means the developer key.",
+    "Python: call hubspot.Client.create(access_token=...) with an access token instead of api_key=...; the Python client's api_key now means the developer key.",
   pyApiKey: () =>
-    "Python: this api_key holds HubSpot's legacy API key: pass a private-app token as access_token= (sent as a Bearer header) instead; the Python client's api_key now means the developer key.",
+    "Python: this api_key holds HubSpot's legacy API key: pass an access token as access_token= (sent as a Bearer header) instead; the Python client's api_key now means the developer key.",
   phpFactory: () =>
-    'PHP: create the client with Factory::createWithAccessToken(...) and a private-app token instead of passing an API key to Factory::createWithApiKey(...) or Factory::create(...).',
+    'PHP: create the client with Factory::createWithAccessToken(...) and an access token instead of passing an API key to Factory::createWithApiKey(...) or Factory::create(...).',
   phpConfig: () =>
-    'PHP: this config entry holds the HubSpot API key: store a private-app access token instead and create the client with Factory::createWithAccessToken(...).',
+    'PHP: this config entry holds the HubSpot API key: store an access token (Service Key, project app or OAuth) instead and create the client with Factory::createWithAccessToken(...).',
   rubyApiKey: () =>
-    "Ruby: set config.access_token to a private-app token instead of config.api_key['hapikey']; the token is then sent as a Bearer header.",
+    "Ruby: set config.access_token to an access token instead of config.api_key['hapikey']; the token is then sent as a Bearer header.",
   rubyAuthNames: () =>
-    "Ruby: this generated client call authenticates with 'hapikey'; use a client version or setting that sends a private-app token as a Bearer header (auth_names 'oauth2').",
-  rubyOption: () => 'Ruby: configure the HubSpot client with a private-app access token (access_token:) instead of hapikey:.',
+    "Ruby: this generated client call authenticates with 'hapikey'; use a client version or setting that sends an access token as a Bearer header (auth_names 'oauth2').",
+  rubyOption: () => 'Ruby: configure the HubSpot client with an access token (Service Key, project app or OAuth) (access_token:) instead of hapikey:.',
   goApiKey: () =>
-    "Go: authenticate the HubSpot client with a private-app token sent as 'Authorization: Bearer' (the client's OAuth/private-app option) instead of an API key option.",
+    "Go: authenticate the HubSpot client with an access token sent as 'Authorization: Bearer' (the client's access-token option) instead of an API key option.",
   shellQuery: () =>
-    'Shell: remove hapikey from this command\'s URL and add -H "Authorization: Bearer $HUBSPOT_ACCESS_TOKEN" with a private-app token instead.',
+    'Shell: remove hapikey from this command\'s URL and add -H "Authorization: Bearer $HUBSPOT_ACCESS_TOKEN" with an access token instead.',
   shellWord: () =>
-    'Shell: this command passes a HubSpot API key (hapikey); send a private-app token with -H "Authorization: Bearer …" instead.',
+    'Shell: this command passes a HubSpot API key (hapikey); send an access token with -H "Authorization: Bearer …" instead.',
   envDecl: (name: string) =>
-    `Declares ${name}, which held the HubSpot API key: put a private-app access token in it (sent as a Bearer header), and consider renaming it, e.g. --rename-env ${name}=HUBSPOT_ACCESS_TOKEN.`,
-  envHoldsToken: (name: string) => `${name} already holds a private-app token (pat-…): nothing to migrate here.`,
+    `Declares ${name}, which held the HubSpot API key: put an access token in it (Service Key, project app or OAuth; sent as a Bearer header), and consider renaming it, e.g. --rename-env ${name}=HUBSPOT_ACCESS_TOKEN.`,
+  envHoldsToken: (name: string) => `${name} already holds an access token (pat-…): nothing to migrate here.`,
   configKey: (path: string) =>
-    `Config entry ${path} holds a HubSpot API key: store a private-app access token there instead and have the code send it as an 'Authorization: Bearer' header.`,
+    `Config entry ${path} holds a HubSpot API key: store an access token (Service Key, project app or OAuth) there instead and have the code send it as an 'Authorization: Bearer' header.`,
   configUrl: () =>
-    "This configured URL carries the key as the hapikey query parameter: drop the parameter and send a private-app access token in an 'Authorization: Bearer' header.",
+    "This configured URL carries the key as the hapikey query parameter: drop the parameter and send an access token (Service Key, project app or OAuth) in an 'Authorization: Bearer' header.",
   configWord: () =>
-    'This config mentions the HubSpot API key (hapikey): replace it with a private-app access token sent as a Bearer header.',
+    'This config mentions the HubSpot API key (hapikey): replace it with an access token (Service Key, project app or OAuth) sent as a Bearer header.',
   serverlessSecret: (name: string) =>
-    `serverless.json lists the secret ${name} for the HubSpot API key: store a private-app access token in it (hs secrets update ${name}) and send it as a Bearer header from the function.`,
+    `serverless.json lists the secret ${name} for the HubSpot API key: store an access token (Service Key, project app or OAuth) in it (hs secrets update ${name}) and send it as a Bearer header from the function.`,
   envMap: (name: string) =>
-    `The env entry ${name} carries the HubSpot API key: point it at a secret that holds a private-app access token instead.`,
+    `The env entry ${name} carries the HubSpot API key: point it at a secret that holds an access token (Service Key, project app or OAuth) instead.`,
   postmanQuery: () =>
-    'Postman: remove the hapikey query parameter from this request and use Authorization → Bearer Token with a private-app access token.',
+    'Postman: remove the hapikey query parameter from this request and use Authorization → Bearer Token with an access token (Service Key, project app or OAuth).',
   postmanVariable: () =>
-    'Postman: this collection variable holds the HubSpot API key: replace it with a private-app access token used as a Bearer token.',
+    'Postman: this collection variable holds the HubSpot API key: replace it with an access token (Service Key, project app or OAuth) used as a Bearer token.',
   codeMinified: () => 'Minified or generated code uses the key (hapikey): migrate its source and rebuild it.',
   codeUnparsed: () =>
-    "This code could not be analysed: migrate this hapikey use by hand (send a private-app token as an 'Authorization: Bearer' header).",
+    "This code could not be analysed: migrate this hapikey use by hand (send an access token as an 'Authorization: Bearer' header).",
   devKeyEndpoint: () =>
     'Developer API key endpoint: developer keys were not sunset, so this hapikey use is left alone.',
   devKeyName: () =>

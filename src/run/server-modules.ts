@@ -1,0 +1,59 @@
+// The module graph from server entry points: which files server code imports, directly or not (a Gatsby site's
+// gatsby-node.ts importing src/source/hubspot.ts makes that file server code, whatever the repository depends on).
+// Only relative imports are followed; files are read once, at most MAX_READS of them.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { ListedFile } from '../model/file.js';
+import { fileRuntime, serverEntryByPath } from '../scan/runtime.js';
+
+const MAX_READS = 2000;
+const IMPORT = /(?:\brequire\s*\(\s*|\bimport\s*\(\s*|\bfrom\s+|\bimport\s+)['"](\.{1,2}\/[^'"]*|\.)['"]/g;
+const EXTENSIONS = ['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts', '/index.ts', '/index.tsx', '/index.js', '/index.jsx', '/index.mjs'];
+
+/** Resolve `spec` imported by `from` to a listed file, or null. */
+function resolve(from: string, spec: string, known: ReadonlySet<string>): string | null {
+  const base = path.posix.normalize(path.posix.join(path.posix.dirname(from), spec));
+  const stems = [base];
+  // TypeScript's ESM style: `./x.js` names x.ts
+  if (/\.[cm]?js$/.test(base)) stems.push(base.replace(/\.([cm]?)js$/, '.$1ts'), base.replace(/\.js$/, '.tsx'));
+  for (const stem of stems) for (const ext of EXTENSIONS) if (known.has(stem + ext)) return stem + ext;
+  return null;
+}
+
+/**
+ * Files imported by server code. Entry points: code files that are server entries by path, and the already read
+ * `texts` that are server code by their own content (Gatsby Node API exports, handlers, Node imports).
+ */
+export async function serverModules(files: ListedFile[], texts: ReadonlyMap<string, string>): Promise<Set<string>> {
+  const code = files.filter((f) => f.treatment === 'code');
+  const known = new Set(code.map((f) => f.path));
+  const abs = new Map(code.map((f) => [f.path, f.abs]));
+  const queue: string[] = [];
+  for (const f of code) if (serverEntryByPath(f.path)) queue.push(f.path);
+  for (const [p, text] of texts) {
+    if (!known.has(p) || serverEntryByPath(p)) continue;
+    if (fileRuntime({ path: p, text, language: 'js', browserApp: true }).runtime === 'server') queue.push(p);
+  }
+  const seen = new Set(queue);
+  const imported = new Set<string>();
+  let reads = 0;
+  while (queue.length) {
+    const p = queue.shift()!;
+    let text = texts.get(p);
+    if (text === undefined) {
+      if (++reads > MAX_READS) break;
+      try {
+        text = await fs.readFile(abs.get(p)!, 'utf8');
+      } catch {
+        continue;
+      }
+    }
+    for (const m of text.matchAll(IMPORT)) {
+      const target = resolve(p, m[1], known);
+      if (!target) continue;
+      imported.add(target);
+      if (!seen.has(target)) { seen.add(target); queue.push(target); }
+    }
+  }
+  return imported;
+}

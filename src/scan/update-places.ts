@@ -1,0 +1,88 @@
+// Places in JS/TS code a person must update together with the rewrite, though no request is made there: where the
+// key's variable is read from the environment, options and schemas that declare the key, a Zapier app's
+// authentication asking its users for an API key, and tests that set one. Each is listed with what to do.
+import type { Category, Status } from '../model/site.js';
+import { ts, propName, unwrap, walk } from './ast.js';
+
+export interface UpdatePlace {
+  pos: number;
+  status: Status;
+  reason: 'env-read' | 'key-option-schema' | 'key-config-option' | 'zapier-api-key-field' | 'test-sets-key';
+  category: Category;
+}
+
+/** Environment names of the key (`HUBSPOT_KEY`, `HUBSPOT_API_KEY`, `HAPIKEY`, `HS_API_KEY`). */
+const ENV_NAME = /^(?=[A-Z0-9_]+$)(?=.*KEY)(?=.*(HUBSPOT|HUBAPI|HAPI_?KEY|(^|_)HS_)).*/;
+/** Option names that say "the HubSpot key": `hubspotApiKey`, `hubSpotKey`, `hapikey`, `hubspot_api_key`. */
+const OPTION_NAME = /^(hubspot_?(api_?)?key|hapi_?key)$/i;
+/** Of those, the ones a config object sets (`hapikey:` in an object is a query parameter: the scan's own hit). */
+const CONFIG_OPTION = /^hubspot_?(api_?)?key$/i;
+/** Field keys a Zapier app asks for when it means the API key. */
+const ZAPIER_KEY_FIELD = /^(api_?key|hapi_?key|hubspot_?(api_?)?key)$/i;
+/** An environment variable of the key under any spelling: `hubspot_key`, `HubSpotApiKey`, `HAPIKEY`. */
+const ENV_READ_NAME = /^(hubspot_?(api_?)?key|hapi_?key|hs_?api_?key)$/i;
+const SCHEMA_CALL = /^(Joi|joi|yup|z|Yup|t|PropTypes|Type|S)\./;
+
+function isTypeLikeField(n: ts.Node): n is ts.PropertySignature | ts.PropertyDeclaration {
+  return ts.isPropertySignature(n) || ts.isPropertyDeclaration(n);
+}
+
+/** A `fields: [{ key: 'apiKey', … }]` entry inside an object that looks like a Zapier `authentication`. */
+function zapierField(obj: ts.ObjectLiteralExpression, sf: ts.SourceFile, hubspotFile: boolean): ts.Node | null {
+  const key = obj.properties.find((p) => ts.isPropertyAssignment(p) && propName(p.name) === 'key') as ts.PropertyAssignment | undefined;
+  if (!key) return null;
+  const value = unwrap(key.initializer);
+  if (!ts.isStringLiteral(value) || !ZAPIER_KEY_FIELD.test(value.text)) return null;
+  // fields: [ … this object … ] in an object with type: 'custom' / 'api_key', or named authentication
+  const arr = obj.parent;
+  if (!ts.isArrayLiteralExpression(arr) || !ts.isPropertyAssignment(arr.parent) || propName(arr.parent.name) !== 'fields') return null;
+  const auth = arr.parent.parent;
+  if (!ts.isObjectLiteralExpression(auth)) return null;
+  const type = auth.properties.find((p) => ts.isPropertyAssignment(p) && propName(p.name) === 'type') as ts.PropertyAssignment | undefined;
+  const typeText = type ? unwrap(type.initializer).getText(sf) : '';
+  const named = /authentication/i.test(auth.parent.getText(sf).slice(0, 200)) || /authentication/i.test(sf.fileName);
+  if (!/['"](custom|api_key)['"]/.test(typeText) && !named) return null;
+  return hubspotFile || /hubspot/i.test(obj.getText(sf)) ? value : null;
+}
+
+export function findUpdatePlaces(sf: ts.SourceFile, hubspotFile: boolean): UpdatePlace[] {
+  const out: UpdatePlace[] = [];
+  walk(sf, (n) => {
+    // const { HUBSPOT_KEY } = process.env  /  const { HUBSPOT_API_KEY: key } = process.env
+    if (ts.isVariableDeclaration(n) && n.initializer && ts.isObjectBindingPattern(n.name) && /^process\.env$|^import\.meta\.env$/.test(unwrap(n.initializer).getText(sf))) {
+      for (const el of n.name.elements) {
+        const name = el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : ts.isIdentifier(el.name) ? el.name.text : '';
+        if (ENV_NAME.test(name)) out.push({ pos: (el.propertyName ?? el.name).getStart(sf), status: 'ignored', reason: 'env-read', category: 'P30_CONFIG_DECL' });
+      }
+    }
+    // process.env.hubspot_key: an env read under any spelling (the scan's own hits take the upper-case ones)
+    if (ts.isPropertyAccessExpression(n) && ENV_READ_NAME.test(n.name.text) && /^(process\.env|import\.meta\.env)$/.test(unwrap(n.expression).getText(sf))) {
+      out.push({ pos: n.name.getStart(sf), status: 'ignored', reason: 'env-read', category: 'P30_CONFIG_DECL' });
+    }
+    // hubspotApiKey: Joi.string() / hubspotApiKey: string / hubspotApiKey?: string
+    if (isTypeLikeField(n) && n.name && OPTION_NAME.test(propName(n.name) ?? '')) {
+      out.push({ pos: n.name.getStart(sf), status: 'ignored', reason: 'key-option-schema', category: 'P30_CONFIG_DECL' });
+    }
+    if (ts.isPropertyAssignment(n) && CONFIG_OPTION.test(propName(n.name) ?? '')) {
+      const v = unwrap(n.initializer);
+      const schema = ts.isCallExpression(v) && SCHEMA_CALL.test(v.getText(sf));
+      // a string literal value is a key literal or a placeholder: the scan's own hits report those
+      if (!ts.isStringLiteral(v)) {
+        out.push({ pos: n.name.getStart(sf), status: 'ignored', reason: schema ? 'key-option-schema' : 'key-config-option', category: 'P30_CONFIG_DECL' });
+      }
+    }
+    if (ts.isObjectLiteralExpression(n)) {
+      const field = zapierField(n, sf, hubspotFile);
+      if (field) out.push({ pos: field.getStart(sf) + 1, status: 'manual', reason: 'zapier-api-key-field', category: 'P30_CONFIG_DECL' });
+    }
+    // authData: { apiKey: 'demo' } in a test: the fixture sets the key the app no longer takes
+    if (ts.isPropertyAssignment(n) && propName(n.name) === 'authData' && ts.isObjectLiteralExpression(unwrap(n.initializer))) {
+      for (const p of (unwrap(n.initializer) as ts.ObjectLiteralExpression).properties) {
+        if ((ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && ZAPIER_KEY_FIELD.test(propName(p.name) ?? '')) {
+          out.push({ pos: p.name.getStart(sf), status: 'ignored', reason: 'test-sets-key', category: 'P32_TEST_FIXTURE' });
+        }
+      }
+    }
+  });
+  return out;
+}
