@@ -169,3 +169,21 @@ export function pathAfterImport(name: string, path: Path, imported: string): Pat
   if (imported === '*' || (imported === 'default' && name !== 'default')) return { expect: [name, ...path.expect], prefix: path.prefix };
   return null;
 }
+
+const HUBSPOT_WORDS = /hubspot|hubapi|hapikey/i;
+
+/**
+ * Whether HubSpot is in view of `file`: the file itself, a file that imports it, or a file it imports mentions
+ * HubSpot. A UUID check named like an API key means a HubSpot key only there.
+ */
+export function hubspotInView(files: readonly string[], host: LinkHost): Set<string> {
+  const program = new Program(host);
+  const out = new Set<string>();
+  for (const file of files) {
+    const text = host.text(file);
+    if (text === null || HUBSPOT_WORDS.test(text)) { out.add(file); continue; }
+    const near = [...program.importersOf(file), ...program.importsOf(file)];
+    if (near.some((f) => HUBSPOT_WORDS.test(host.text(f) ?? ''))) out.add(file);
+  }
+  return out;
+}

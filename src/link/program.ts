@@ -54,6 +54,18 @@ export class Program {
     return out;
   }
 
+  /** The repository files `file` imports or requires. */
+  importsOf(file: string): string[] {
+    const text = this.host.text(file);
+    if (text === null) return [];
+    const out = new Set<string>();
+    for (const m of text.matchAll(SPECIFIER)) {
+      const r = this.resolve(file, m[2]);
+      if (r) out.add(r);
+    }
+    return [...out];
+  }
+
   /** Files whose imports or requires name `target`. */
   importersOf(target: string): string[] {
     const cached = this.importers.get(target);

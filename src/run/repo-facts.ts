@@ -46,3 +46,27 @@ export function libraryVersions(pkg: Record<string, unknown> | null): Partial<Re
   }
   return out;
 }
+
+/** HTTP client modules a member may be bound to (`this.fetch = require('node-fetch')`). */
+const CLIENT_MODULES = new Set(['node-fetch', 'cross-fetch', 'isomorphic-fetch', 'isomorphic-unfetch', 'undici', 'axios', 'got', 'request', 'request-promise', 'request-promise-native', 'superagent']);
+const MEMBER = /\b(?:this|[A-Za-z_$][\w$]*)\.([A-Za-z_$][\w$]*)\s*=\s*require\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+/**
+ * Member names bound to an HTTP client module anywhere in the repository (`this.fetch = require('node-fetch')` in a
+ * class), with the stems of the files that bind them: `$.fetch` is that client only where `$` is an instance of a
+ * class imported from one of those files.
+ */
+export function memberModules(texts: Iterable<[string, string]>): Map<string, { module: string; stems: string[] }> {
+  const out = new Map<string, { module: string; stems: string[] }>();
+  for (const [file, t] of texts) {
+    if (!t.includes('require')) continue;
+    for (const m of t.matchAll(MEMBER)) {
+      if (!CLIENT_MODULES.has(m[2])) continue;
+      const entry = out.get(m[1]) ?? { module: m[2], stems: [] };
+      const stem = path.posix.basename(file).replace(/\.[^.]+$/, '');
+      if (!entry.stems.includes(stem)) entry.stems.push(stem);
+      out.set(m[1], entry);
+    }
+  }
+  return out;
+}

@@ -11,7 +11,7 @@ import type { SiteLink } from '../scan/context.js';
 import { linkHost, attachLinkedRequests } from './link-host.js';
 import { listFiles } from '../discover/list.js';
 import { quickTest, readCandidate } from './read-candidate.js';
-import { libraryAliases, libraryVersions, readPackageJson, repoKind } from './repo-facts.js';
+import { libraryAliases, libraryVersions, memberModules, readPackageJson, repoKind } from './repo-facts.js';
 import { unionScopes, recommendToken, scopesFor } from '../scopes/index.js';
 import { mentionsAny, renameEdits, renameInText, type Rename } from '../plan/rename-env.js';
 import { applyPlans } from '../apply/apply.js';
@@ -118,6 +118,7 @@ export async function run(opts: RunOptions): Promise<RunResult> {
   const repo = {
     ...kind,
     libraryAliases: libraryAliases(texts.values()),
+    memberModules: memberModules(texts.entries()),
     libraryVersions: libraryVersions(pkg),
     wrapperOf: scanning ? scanning.makeWrapperResolver(root, new Map([...texts, ...await wrapperModules(root, files, texts)])) : undefined,
     serverModules: scanning ? await scanning.serverModules(files, texts) : undefined,
@@ -149,9 +150,16 @@ export async function run(opts: RunOptions): Promise<RunResult> {
   sites.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)); // stable: each file's order is kept
 
   // link: clients that leave their file are followed to the calls other files make through them
-  if (links.length && scanning) {
-    const linked = scanning.link(links, await linkHost(root, files, reads));
-    attachLinkedRequests(sites, linked.requests);
+  const formatChecks = sites.filter((s) => s.category === 'P31_KEY_FORMAT_CHECK');
+  if ((links.length || formatChecks.length) && scanning) {
+    const host = await linkHost(root, files, reads);
+    if (links.length) attachLinkedRequests(sites, scanning.link(links, host).requests);
+    // a UUID check named like an API key is a HubSpot key's only where HubSpot is in view (the file or its imports)
+    if (formatChecks.length) {
+      const inView = scanning.hubspotInView([...new Set(formatChecks.map((s) => s.file))], host);
+      const gone = new Set(formatChecks.filter((s) => !inView.has(s.file)));
+      if (gone.size) sites.splice(0, sites.length, ...sites.filter((s) => !gone.has(s)));
+    }
   }
 
   // plan

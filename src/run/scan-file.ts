@@ -9,7 +9,7 @@ import type { RepoFacts, ScanOptions, SiteLink } from '../scan/context.js';
 import { scanText } from '../scan/text/index.js';
 
 export { makeWrapperResolver } from '../scan/wrappers.js';
-export { link } from '../link/link.js';
+export { hubspotInView, link } from '../link/link.js';
 export { serverModules } from './server-modules.js';
 
 export interface FileScan {

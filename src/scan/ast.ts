@@ -196,8 +196,12 @@ function bindsName(b: ts.BindingName, name: string): boolean {
 
 /** Find the declaration of identifier `id` by walking outwards through scopes. */
 export function declarationOf(id: ts.Identifier): ts.VariableDeclaration | ts.ParameterDeclaration | ts.FunctionDeclaration | ts.BindingElement | null {
-  const name = id.text;
-  let scope: ts.Node | undefined = id.parent;
+  return declarationOfName(id.text, id.parent);
+}
+
+/** The declaration `name` refers to where `from` is (walking outwards through scopes); null for imports and globals. */
+export function declarationOfName(name: string, from: ts.Node | undefined): ts.VariableDeclaration | ts.ParameterDeclaration | ts.FunctionDeclaration | ts.BindingElement | null {
+  let scope: ts.Node | undefined = from;
   while (scope) {
     if (ts.isFunctionLike(scope)) {
       for (const p of scope.parameters) {

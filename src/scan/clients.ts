@@ -29,6 +29,8 @@ export interface AxiosInstance {
 const FETCH_MODULES = new Set(['node-fetch', 'cross-fetch', 'isomorphic-fetch', 'isomorphic-unfetch', 'undici', 'make-fetch-happen']);
 const REQUEST_MODULES = new Set(['request', 'request-promise', 'request-promise-native', 'requestretry', 'postman-request', 'request-promise-any']);
 const VERBS_NO_BODY = new Set(['get', 'delete', 'head', 'options']);
+/** The global object's names: `window.fetch(…)` is fetch. */
+const GLOBALS = new Set(['window', 'globalThis', 'self', 'global']);
 const VERBS_BODY = new Set(['post', 'put', 'patch']);
 
 function verb(name: string): HttpMethod | null {
@@ -81,7 +83,10 @@ export function recogniseRequest(call: ts.CallExpression, bindings: Bindings): R
     ({ call, client, method, url, optionsIndex, configForm, headers: 'options' });
 
   // fetch(url, init), window.fetch, $.fetch, node-fetch aliases
-  if (last === 'fetch' || (chain.length === 1 && FETCH_MODULES.has(moduleOf(root, bindings) ?? ''))) {
+  // a client is known by what it is bound to, never by a method's name alone: `cache.fetch(url, { ttl })` is no fetch
+  if ((last === 'fetch' && (chain.length === 1 ? !bindings.has('fetch') || FETCH_MODULES.has(moduleOf('fetch', bindings) ?? '')
+    : chain.length === 2 && (GLOBALS.has(root) || (root === 'this' && FETCH_MODULES.has(moduleOf('this.fetch', bindings) ?? '')) || memberFetch(call, bindings))))
+    || (chain.length === 1 && FETCH_MODULES.has(moduleOf(root, bindings) ?? ''))) {
     return base('fetch', methodFrom(args[1], 'GET'), args[0] ?? null, 1);
   }
   // axios
@@ -183,4 +188,19 @@ export function optionsObject(req: RequestCall): ts.ObjectLiteralExpression | nu
   if (!a) return null;
   const u = unwrap(a);
   return ts.isObjectLiteralExpression(u) ? u : null;
+}
+
+/**
+ * `$.fetch(…)` where `$ = new Common()` and `Common` comes from a file of this repository that binds
+ * `this.fetch = require('node-fetch')` (the scan keys such members `.fetch`, `imported` holding those files' stems).
+ */
+function memberFetch(call: ts.CallExpression, bindings: Bindings): boolean {
+  const member = bindings.get('.fetch');
+  if (!member || !FETCH_MODULES.has(member.module)) return false;
+  const owner = unwrap((unwrap(call.expression) as ts.PropertyAccessExpression).expression);
+  const init = ts.isIdentifier(owner) ? constInitializer(owner) : null;
+  if (!init || !ts.isNewExpression(init) || !ts.isIdentifier(init.expression)) return false;
+  const cls = bindings.get(init.expression.text);
+  const stem = cls ? cls.module.split('/').pop()!.replace(/\.[^.]+$/, '') : null;
+  return !!stem && member.imported.split('|').includes(stem);
 }

@@ -4,7 +4,7 @@ import type { TextEdit } from '../model/edit.js';
 import type { Category, Client, HttpMethod, Pattern, RequestInfo, Site, Status } from '../model/site.js';
 import { isDeveloperKeyEndpoint } from '../scopes/index.js';
 import { secretOf } from './text/secret.js';
-import { ts, constInitializer, declarationOf, enclosingScope, getProp, propValue, lineCol, outerParent, parse, parseDiagnostics, propName, referencesOf, statementOf, unwrap, walk } from './ast.js';
+import { ts, chainOf, constInitializer, declarationOf, declarationOfName, isValueReference, enclosingScope, getProp, propValue, lineCol, outerParent, parse, parseDiagnostics, propName, referencesOf, statementOf, unwrap, walk } from './ast.js';
 import { exportNamesOf } from './exports.js';
 import { optionsObject, type RequestCall } from './clients.js';
 import type { FileFindings, ScanInput } from './context.js';
@@ -14,7 +14,7 @@ import { collectBindings, type Bindings } from './imports.js';
 import type { Lib } from './libraries.js';
 import { requestOf, requestsOfCall, type ClientKind } from './client-calls.js';
 import { usesOfValue, type Escape, type ReceiverUses } from './receivers.js';
-import { addAuthorizationHeader, indentationAt, removeProperty } from './object-edits.js';
+import { addAuthorizationHeader, indentationAt, isHeaderFreeObject, removeProperty } from './object-edits.js';
 import { analyseQueryKey, piecesOf, urlExpressionOf } from './query-string.js';
 import { bearerValue, lazyStyle, quoted, type Style } from './style.js';
 import { evalString, hostAndPath, isOtherHost, joinUrl } from './url.js';
@@ -74,6 +74,8 @@ export function scanCode(input: ScanInput): FileFindings {
 function scanSource(sf: ts.SourceFile, input: ScanInput, out: FileFindings): void {
   const { file, repo, options } = input;
   const bindings = collectBindings(sf);
+  // members bound to a client module in other files (`$.fetch` where `$` is a class that set `this.fetch = require('node-fetch')`)
+  for (const [name, m] of input.repo.memberModules ?? []) if (!bindings.has('.' + name)) bindings.set('.' + name, { module: m.module, imported: m.stems.join('|') });
   const hubspotFile = /hubspot|hubapi|hapikey/i.test(sf.text);
   const hits = findHits(sf, bindings, repo.libraryAliases, hubspotFile);
   const style = lazyStyle(sf, input.eol);
@@ -366,7 +368,7 @@ function analyseProperty(prop: ts.PropertyAssignment | ts.ShorthandPropertyAssig
   const { parent: op } = outerParent(obj);
   // .query({ hapikey }) — superagent, or nock in tests
   if (ts.isCallExpression(op) && op.arguments[0] && unwrap(op.arguments[0]) === obj && ts.isPropertyAccessExpression(unwrap(op.expression)) && (unwrap(op.expression) as ts.PropertyAccessExpression).name.text === 'query') {
-    return superagentQuery(d, op, obj, prop, sf, style, tokenEnv);
+    return superagentQuery(d, op, obj, prop, sf, bindings, style, tokenEnv);
   }
   // new URLSearchParams({ hapikey })
   if (ts.isNewExpression(op) && ts.isIdentifier(op.expression) && op.expression.text === 'URLSearchParams') {
@@ -440,7 +442,22 @@ function analyseProperty(prop: ts.PropertyAssignment | ts.ShorthandPropertyAssig
         // a shared options object: `const AUTH = { params: { hapikey } }` used by several calls
         d.pattern = 'shared-config';
         d.category = 'P06_QS_SHARED_OBJECT';
-        for (const u of uses) if (u.kind === 'request') addRequest(d, u.req); else noteUnknown(d, u, 'options');
+        // every use must keep the header: the config given as a call's options, or spread into options that
+        // neither set their own `headers` (they would replace the config's, or be replaced by them) nor spread
+        // anything else that may; any other use (Object.assign, an export, a function of another file) is unknown
+        let unsafe: string | null = null;
+        for (const u of uses) {
+          if (u.kind === 'request') { addRequest(d, u.req); continue; }
+          noteUnknown(d, u, 'options');
+          if (u.why !== 'spread' || !ts.isSpreadAssignment(u.node) || !ts.isObjectLiteralExpression(u.node.parent)) { unsafe ??= 'key-escapes'; continue; }
+          const into = u.node.parent;
+          if (getProp(into, 'headers') || into.properties.some((p) => ts.isSpreadAssignment(p) && p !== u.node)) { unsafe = 'spread-config-headers'; continue; }
+          for (const v of usesOf(into, 'options', flow)) {
+            if (v.kind === 'request') addRequest(d, v.req);
+            else { noteUnknown(d, v, 'options'); unsafe ??= 'key-escapes'; }
+          }
+        }
+        if (unsafe) { d.status = 'manual'; d.reason = unsafe; return d; }
         swapForHeader(d, options, op, obj, prop, sf, style, tokenEnv);
         d.selfContained = true;
         if (d.unknown.some((u) => u.kind === 'unknown' && u.why === 'spread')) d.flags.push('spread-config');
@@ -516,6 +533,7 @@ function queryOptionOwner(ref: ts.Node): ts.ObjectLiteralExpression | null {
 function swapForHeader(d: Draft, options: ts.ObjectLiteralExpression, op: ts.PropertyAssignment, params: ts.ObjectLiteralExpression, prop: ts.ObjectLiteralElementLike, sf: ts.SourceFile, style: Style, tokenEnv: string): void {
   const bearer = bearerValue(tokenText(d, sf, tokenEnv), style);
   const emptied = params.properties.length === 1;
+  if (options.properties.some((p) => ts.isSpreadAssignment(p) && !isHeaderFreeObject(p.expression))) { d.editError = 'options-spread-headers'; return; }
   if (emptied && !getProp(options, 'headers')) {
     d.edits.push({ start: op.getStart(sf), end: op.end, text: `headers: { Authorization: ${bearer} }` });
     return;
@@ -550,7 +568,7 @@ function literalValue(value: ts.Expression): string | null {
   return ts.isStringLiteral(cur) || ts.isNoSubstitutionTemplateLiteral(cur) ? cur.text : null;
 }
 
-function superagentQuery(d: Draft, call: ts.CallExpression, obj: ts.ObjectLiteralExpression, prop: ts.ObjectLiteralElementLike, sf: ts.SourceFile, style: Style, tokenEnv: string): Draft {
+function superagentQuery(d: Draft, call: ts.CallExpression, obj: ts.ObjectLiteralExpression, prop: ts.ObjectLiteralElementLike, sf: ts.SourceFile, bindings: Bindings, style: Style, tokenEnv: string): Draft {
   const callee = unwrap(call.expression) as ts.PropertyAccessExpression;
   // find the chain root: nock(...).get(path).query(...) or agent.post(url).query(...)
   let root: ts.Expression = callee.expression;
@@ -584,6 +602,13 @@ function superagentQuery(d: Draft, call: ts.CallExpression, obj: ts.ObjectLitera
     d.reason = 'test-mock';
     return d;
   }
+  // superagent is known by what the chain starts from (an import of it, or a framework built on it), never by the
+  // name `.query` alone: `URI(url).query({ hapikey })` is a URL builder, and `.set('Authorization')` does not exist there
+  if (!isSuperagentRoot(unwrap(root), bindings)) {
+    d.status = 'manual';
+    d.reason = 'unknown-client';
+    return d;
+  }
   // the verb call: .get(url) / .post(url)
   const verbCall = chainCalls.find((c) => {
     const e = unwrap(c.expression);
@@ -605,6 +630,28 @@ function superagentQuery(d: Draft, call: ts.CallExpression, obj: ts.ObjectLitera
   }
   d.selfContained = true;
   return d;
+}
+
+/** Modules whose request builders are superagent's (`.query`, `.set`, `.end`). */
+const SUPERAGENT_MODULES = new Set(['superagent', 'supertest', 'superagent-use', 'superagent-defaults', 'superagent-bluebird-promise', 'superagent-promise', 'chai-http', 'segmentio-integration']);
+
+function isSuperagentRoot(root: ts.Expression, bindings: Bindings): boolean {
+  const bound = (name: string): boolean => SUPERAGENT_MODULES.has(bindings.get(name)?.module ?? '');
+  // `this.get(url)` inside an integration built with segmentio-integration (a superagent wrapper)
+  if (root.kind === ts.SyntaxKind.ThisKeyword) return [...bindings.values()].some((b) => b.module === 'segmentio-integration');
+  if (ts.isIdentifier(root)) {
+    if (bound(root.text)) return true;
+    // const agent = superagent.agent() / request.agent(app)
+    const init = constInitializer(root);
+    const chain = init ? chainOf(ts.isCallExpression(init) ? init.expression : init) : null;
+    return !!chain && bound(chain[0]);
+  }
+  // request(app).get(…) with supertest, chai.request(app)
+  if (ts.isCallExpression(root)) {
+    const chain = chainOf(root.expression);
+    return !!chain && bound(chain[0]);
+  }
+  return false;
 }
 
 function interceptorEdit(d: Draft, assign: ts.BinaryExpression, obj: ts.ObjectLiteralExpression, prop: ts.ObjectLiteralElementLike, sf: ts.SourceFile, style: Style, tokenEnv: string): Draft {
@@ -756,8 +803,30 @@ function addHeaderEdits(d: Draft, style: Style, tokenEnv: string): void {
   for (const req of d.headerCalls) {
     if (done.has(req.call)) continue;
     done.add(req.call);
+    // the header names the key's expression: it must mean the same thing where the call is (a wrapper function
+    // elsewhere does not see the caller's parameter or `this`)
+    if (d.keyExpr && !sameMeaningAt(d.keyExpr, req.call)) { d.editError = 'token-out-of-scope'; continue; }
     pushHeader(d, headerEditFor(req, bearer, style));
   }
+}
+
+/** Whether expression `e` (written at its own place) names the same values when written at `at`. */
+function sameMeaningAt(e: ts.Expression, at: ts.Node): boolean {
+  let ok = true;
+  const check = (n: ts.Node): void => {
+    if (!ok) return;
+    if (n.kind === ts.SyntaxKind.ThisKeyword && thisOwner(n) !== thisOwner(at)) ok = false;
+    if (ts.isIdentifier(n) && isValueReference(n) && declarationOf(n) !== declarationOfName(n.text, at)) ok = false;
+    ts.forEachChild(n, check);
+  };
+  check(e);
+  return ok;
+}
+
+/** The function that gives `this` its meaning at `n` (arrow functions take their parent's). */
+function thisOwner(n: ts.Node): ts.Node {
+  for (let p = n.parent; p; p = p.parent) if (ts.isFunctionLike(p) && !ts.isArrowFunction(p)) return p;
+  return n.getSourceFile();
 }
 
 function headerEditFor(req: RequestCall, bearer: string, style: Style): TextEdit | { error: string } {
@@ -824,7 +893,15 @@ function classify(d: Draft, c: ClassifyContext): void {
   }
   if (d.status === 'ignored' || d.status === 'developer-key') return;
   // developer keys: decided by the endpoint first, then by naming
-  if (d.requests.some((r) => r.path && isDeveloperKeyEndpoint(r.method, r.path)) || (!d.requests.some((r) => r.path) && d.urlPath && isDeveloperKeyEndpoint(null, d.urlPath))) {
+  // one key that reaches both developer-key endpoints and account endpoints: neither answer is right for all calls
+  const devCalls = d.requests.filter((r) => r.path && isDeveloperKeyEndpoint(r.method, r.path));
+  const accountCalls = d.requests.filter((r) => r.path && !isDeveloperKeyEndpoint(r.method, r.path) && !isOtherHost((r as RequestInfo & { host?: string | null }).host ?? null));
+  if (devCalls.length && accountCalls.length) {
+    d.status = 'manual';
+    d.reason = 'mixed-credentials';
+    return;
+  }
+  if (devCalls.length || (!d.requests.some((r) => r.path) && d.urlPath && isDeveloperKeyEndpoint(null, d.urlPath))) {
     d.status = 'developer-key';
     d.reason = 'developer-key-endpoint';
     d.category = 'P20_DEVKEY';

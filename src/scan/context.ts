@@ -15,6 +15,8 @@ export interface RepoFacts {
   serverModules?: ReadonlySet<string>;
   /** Property names bound to HubSpot libraries anywhere in the repository (`this.HubSpotClient = require('hubspot-api')`). */
   libraryAliases: Map<string, Lib>;
+  /** Member names bound to an HTTP client module anywhere in the repository (`this.fetch = require('node-fetch')`). */
+  memberModules?: Map<string, { module: string; stems: string[] }>;
   /** The HubSpot library versions package.json asks for (`@hubspot/api-client` → `^8.1.0`). */
   libraryVersions?: Partial<Record<Lib, string>>;
   /** Wrapper functions exported by other files: repo-relative module resolution is the caller's business. */

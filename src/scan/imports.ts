@@ -31,7 +31,10 @@ function requireOf(e: ts.Expression): Binding | null {
   return null;
 }
 
-/** Every binding of the file, plus `this.X = require(...)` class-field aliases (keyed `this.X`). */
+/**
+ * Every binding of the file, plus `this.X = require(...)` class-field aliases (keyed `this.X`). The scan adds
+ * members bound repository-wide, keyed `.X`.
+ */
 export function collectBindings(sf: ts.SourceFile): Bindings {
   const out: Bindings = new Map();
   walk(sf, (n) => {

@@ -91,6 +91,8 @@ export function removeProperty(obj: ts.ObjectLiteralExpression, prop: ts.ObjectL
 
 /** Edits that make `obj` send `Authorization: <value>` in its `headers`. */
 export function addAuthorizationHeader(obj: ts.ObjectLiteralExpression, bearer: string, style: Style): TextEdit | { error: string } {
+  // a spread may carry `headers` of its own: the header added here would replace them, or be replaced by them
+  if (obj.properties.some((p) => ts.isSpreadAssignment(p) && !isHeaderFreeObject(p.expression))) return { error: 'options-spread-headers' };
   const headers = getProp(obj, 'headers');
   const auth = `Authorization: ${bearer}`;
   if (!headers) return addProperty(obj, `headers: { ${auth} }`, style);
@@ -125,4 +127,15 @@ function isPlainObjectValue(e: ts.Expression): boolean {
     cur = init;
   }
   return ts.isObjectLiteralExpression(cur);
+}
+
+/** True when `e` is (through `const`s) an object literal that sets no `headers` and spreads nothing. */
+export function isHeaderFreeObject(e: ts.Expression): boolean {
+  let cur = unwrap(e);
+  for (let i = 0; i < 6 && ts.isIdentifier(cur); i++) {
+    const init = constInitializer(cur);
+    if (!init) return false;
+    cur = init;
+  }
+  return ts.isObjectLiteralExpression(cur) && !getProp(cur, 'headers') && !cur.properties.some((p) => ts.isSpreadAssignment(p));
 }

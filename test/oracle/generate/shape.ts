@@ -66,15 +66,7 @@ export function valid(s: Shape): boolean {
  * Shapes the tool rewrites wrongly today, each named after its issue 14 item; the generator leaves them out and each
  * has an `it.fails` case in known-wrong.test.ts. The lead empties this list as the items are fixed.
  */
-export const KNOWN_WRONG: Record<string, (s: Shape) => boolean> = {
-  // a later property, spread or Object.assign source overrides the shared config's new headers
-  'item2-spread-config-with-own-headers': (s) => s.reach === 'shared-config' && ['literal', 'variable', 'headers-variable', 'two-spreads', 'object-assign'].includes(s.options),
-  // found by the oracle, not in the issue: the other way round, the shared config spread last replaces the call's own headers
-  'new-a-spread-config-after-own-headers': (s) => s.reach === 'shared-config' && s.options === 'spread-after-headers',
-  // found by the oracle, not in the issue: the call's options spread a constant with headers; the added headers property replaces them
-  'new-b-call-options-spread-with-headers': (s) => s.options === 'spread-defaults' && !['instance', 'defaults'].includes(s.reach),
-  'item4-query-and-fetch-by-method-name': (s) => s.reach === 'uri-query' || s.reach === 'cache-fetch',
-};
+export const KNOWN_WRONG: Record<string, (s: Shape) => boolean> = {};
 
 export function knownWrong(s: Shape): string | null {
   for (const [name, test] of Object.entries(KNOWN_WRONG)) if (test(s)) return name;
