@@ -18,6 +18,8 @@ export interface RequestCall {
   baseURL?: string;
   /** How headers are given: an options object (`headers: {…}`), a statement after the call (`xhr.setRequestHeader`), or not at all. */
   headers: 'options' | 'statement' | 'unsupported';
+  /** node http/https options: the URL is `hostname` + `path`. */
+  urlParts?: { host?: ts.Expression; path?: ts.Expression; secure: boolean };
 }
 
 export interface AxiosInstance {
@@ -119,7 +121,15 @@ export function recogniseRequest(call: ts.CallExpression, bindings: Bindings): R
     const m = moduleOf(root, bindings) ?? root;
     if ((m === 'https' || m === 'http' || m === 'node:https' || m === 'node:http') && (last === 'get' || last === 'request')) {
       const r = base('node-http', last === 'get' ? 'GET' : methodFrom(args[1], null), args[0] ?? null, 1);
-      if (a0 && ts.isObjectLiteralExpression(a0)) { r.configForm = true; r.optionsIndex = 0; r.url = null; r.method = methodFrom(a0, 'GET'); }
+      // https.request({ hostname, path, method }, cb), also through `const options = { … }`
+      const opts = objectArg(args[0]);
+      if (opts) {
+        r.configForm = true;
+        r.optionsIndex = 0;
+        r.url = null;
+        r.method = methodFrom(opts, 'GET');
+        r.urlParts = { host: propValue(getProp(opts, 'hostname')) ?? propValue(getProp(opts, 'host')), path: propValue(getProp(opts, 'path')), secure: m.endsWith('https') };
+      }
       return r;
     }
     // jQuery

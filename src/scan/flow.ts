@@ -145,6 +145,12 @@ export function usesOf(node: ts.Expression, as: 'url' | 'options', ctx: FlowCont
       const uses = usesOf(p.parent, 'options', ctx, depth + 1, seen);
       return uses.map((u) => (u.kind === 'request' && u.req.configForm ? { ...u, as: 'url' as const } : u));
     }
+    // https.request({ hostname, path: '/…?hapikey=' + KEY }): `path` is the URL for node's http clients only
+    if (key === 'path' && ts.isObjectLiteralExpression(p.parent)) {
+      const uses = usesOf(p.parent, 'options', ctx, depth + 1, seen);
+      return uses.map((u) => (u.kind === 'request' && u.req.configForm && u.req.client === 'node-http' ? { ...u, as: 'url' as const }
+        : u.kind === 'request' ? { kind: 'unknown' as const, node: u.req.call, why: 'path-option' } : u));
+    }
   }
   if (ts.isShorthandPropertyAssignment(p) && as === 'url' && (p.name.text === 'url' || p.name.text === 'uri') && ts.isObjectLiteralExpression(p.parent)) {
     const uses = usesOf(p.parent, 'options', ctx, depth + 1, seen);
