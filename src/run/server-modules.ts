@@ -1,7 +1,7 @@
 // The module graph from server entry points: which files server code imports, directly or not (a Gatsby site's
 // gatsby-node.ts importing src/source/hubspot.ts makes that file server code, whatever the repository depends on).
 // Only relative imports are followed; files are read once, at most MAX_READS of them.
-import { promises as fs } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ListedFile } from '../model/file.js';
 import { fileRuntime, serverEntryByPath } from '../scan/runtime.js';
@@ -43,7 +43,8 @@ export async function serverModules(files: ListedFile[], texts: ReadonlyMap<stri
     if (text === undefined) {
       if (++reads > MAX_READS) break;
       try {
-        text = await fs.readFile(abs.get(p)!, 'utf8');
+        // sync: up to MAX_READS small files one after another; a promise read costs ~10× the CPU of a sync one
+        text = readFileSync(abs.get(p)!, 'utf8');
       } catch {
         continue;
       }
