@@ -37,6 +37,8 @@ export async function serverModules(files: ListedFile[], texts: ReadonlyMap<stri
   const seen = new Set(queue);
   const imported = new Set<string>();
   let reads = 0;
+  // files of one folder import the same siblings: resolve each folder + specifier once
+  const resolved = new Map<string, string | null>();
   while (queue.length) {
     const p = queue.shift()!;
     let text = texts.get(p);
@@ -49,8 +51,11 @@ export async function serverModules(files: ListedFile[], texts: ReadonlyMap<stri
         continue;
       }
     }
+    const dir = path.posix.dirname(p);
     for (const m of text.matchAll(IMPORT)) {
-      const target = resolve(p, m[1], known);
+      const key = `${dir}\0${m[1]}`;
+      let target = resolved.get(key);
+      if (target === undefined) { target = resolve(p, m[1], known); resolved.set(key, target); }
       if (!target) continue;
       imported.add(target);
       if (!seen.has(target)) { seen.add(target); queue.push(target); }
