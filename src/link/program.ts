@@ -26,6 +26,8 @@ export class Program {
   private readonly exists: Set<string>;
   private readonly parsedFiles = new Map<string, ParsedFile | null>();
   private readonly importers = new Map<string, string[]>();
+  /** Each readable file's import specifiers, in `host.files` order (read once, on the first importersOf). */
+  private specifiers: Map<string, string[]> | null = null;
   /** Files parsed so far (the link stage's cost). */
   parsedCount = 0;
 
@@ -72,16 +74,32 @@ export class Program {
     if (cached) return cached;
     const stem = stemOf(target);
     const out: string[] = [];
-    for (const f of this.host.files) {
+    for (const [f, specs] of this.specifierIndex()) {
       if (f === target) continue;
-      const text = this.host.text(f);
-      if (text === null || !text.includes(stem)) continue;
-      for (const m of text.matchAll(SPECIFIER)) {
-        if (m[2].includes(stem) && this.resolve(f, m[2]) === target) { out.push(f); break; }
+      for (const spec of specs) {
+        if (spec.includes(stem) && this.resolve(f, spec) === target) { out.push(f); break; }
       }
     }
     this.importers.set(target, out);
     return out;
+  }
+
+  /**
+   * One pass over the files: their import specifiers only (the texts are not kept: a large repository's code would
+   * stay in memory), so each further target costs a walk over short lists instead of every file's text.
+   */
+  private specifierIndex(): Map<string, string[]> {
+    if (this.specifiers) return this.specifiers;
+    const index = new Map<string, string[]>();
+    for (const f of this.host.files) {
+      const text = this.host.text(f);
+      if (text === null) continue;
+      const specs: string[] = [];
+      for (const m of text.matchAll(SPECIFIER)) specs.push(m[2]);
+      if (specs.length) index.set(f, specs);
+    }
+    this.specifiers = index;
+    return index;
   }
 }
 

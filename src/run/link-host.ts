@@ -1,4 +1,4 @@
-// What the link stage may read: every JS/TS file of the listing (read on demand, once), the texts already read,
+// What the link stage may read: every JS/TS file of the listing (read on demand), the texts already read,
 // and the root's tsconfig/jsconfig path aliases. Too large and minified files are not worth following into.
 import { readFileSync, promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -11,7 +11,6 @@ import { parseAliases } from '../link/resolve.js';
 export async function linkHost(root: string, files: readonly ListedFile[], reads: ReadonlyMap<string, FileText>): Promise<LinkHost> {
   const code = files.filter((f) => f.treatment === 'code' && f.size <= DEFAULT_MAX_BYTES);
   const byPath = new Map(code.map((f) => [f.path, f]));
-  const cache = new Map<string, string | null>();
   let config: string | null = null;
   for (const name of ['tsconfig.json', 'jsconfig.json']) {
     try {
@@ -22,8 +21,8 @@ export async function linkHost(root: string, files: readonly ListedFile[], reads
   return {
     files: code.map((f) => f.path),
     aliases: parseAliases(config),
+    // not cached: the link stage reads each file once for its import specifiers and parses the few importers
     text(p: string): string | null {
-      if (cache.has(p)) return cache.get(p)!;
       let t: string | null = reads.get(p)?.text ?? null;
       if (t === null) {
         const f = byPath.get(p);
@@ -34,7 +33,6 @@ export async function linkHost(root: string, files: readonly ListedFile[], reads
         }
       }
       if (t !== null && isMinified(t)) t = null;
-      cache.set(p, t);
       return t;
     },
   };
