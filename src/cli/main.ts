@@ -17,7 +17,8 @@ import { prepareOutDir, refuseForeign, writeFileMakingFolder } from './out-files
 import { resolveTargets } from './targets.js';
 import { writeReports } from './write-reports.js';
 import { maskAll } from '../report/mask.js';
-import { DEFAULT_API_BASE, type VerifyOptions } from '../verify/index.js';
+import type { VerifyOptions } from '../verify/index.js';
+import { DEFAULT_API_BASE } from '../verify/api-base.js';
 
 export interface Flags {
   write?: boolean;

@@ -16,7 +16,7 @@ export { planProbes } from './probes.js';
 export { compareScopes, sitesNeeding } from './compare.js';
 export { createHttp, HttpFailure, type Http } from './http.js';
 
-export const DEFAULT_API_BASE = 'https://api.hubapi.com';
+export { DEFAULT_API_BASE } from './api-base.js';
 
 export interface VerifyOptions {
   token: string;
