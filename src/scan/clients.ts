@@ -1,6 +1,6 @@
 // Recognise HTTP calls: which client, which argument is the URL, where its options object is.
 import type { Client, HttpMethod } from '../model/site.js';
-import { ts, chainOf, constInitializer, getProp, propName, propValue, unwrap, walk } from './ast.js';
+import { ts, chainOf, constInitializer, declarationOf, enclosingScope, getProp, propName, propValue, unwrap, walk } from './ast.js';
 import type { Bindings } from './imports.js';
 import { evalString } from './url.js';
 
@@ -54,7 +54,7 @@ function moduleOf(name: string, bindings: Bindings): string | null {
 export function axiosInstanceOf(e: ts.Expression, bindings: Bindings): AxiosInstance | null {
   e = unwrap(e);
   let init: ts.Expression | null = null;
-  if (ts.isIdentifier(e)) init = constInitializer(e);
+  if (ts.isIdentifier(e)) init = constInitializer(e) ?? soleAssignment(e);
   // `this.api`, assigned `axios.create(…)` in the enclosing class (constructor or field)
   if (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword) init = classMemberValue(e);
   if (!init || !ts.isCallExpression(init)) return null;
@@ -65,6 +65,17 @@ export function axiosInstanceOf(e: ts.Expression, bindings: Bindings): AxiosInst
   const config = a0 && ts.isObjectLiteralExpression(a0) ? a0 : null;
   const b = config ? propValue(getProp(config, 'baseURL')) ?? propValue(getProp(config, 'baseUrl')) : undefined;
   return { create: init, config, baseURL: b ? evalString(b) : undefined };
+}
+
+/** `let hs; function init() { hs = axios.create(…) }`: the one value a variable declared without one is assigned. */
+function soleAssignment(id: ts.Identifier): ts.Expression | null {
+  const decl = declarationOf(id);
+  if (!decl || !ts.isVariableDeclaration(decl) || decl.initializer || !ts.isIdentifier(decl.name)) return null;
+  const values: ts.Expression[] = [];
+  walk(enclosingScope(decl), (n) => {
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(n.left) && n.left.text === id.text) values.push(unwrap(n.right));
+  });
+  return values.length === 1 ? values[0] : null;
 }
 
 /** The one value the enclosing class gives `this.x` (a field initialiser or `this.x = …`); null when none or several. */
