@@ -93,6 +93,9 @@ function httpRequests(kind: Extract<ClientKind, { kind: 'axios' | 'request' | 'g
   } else if (rc.chain.length === 1 && VERBS[rc.chain[0]]) {
     url = args[0];
     method = VERBS[rc.chain[0]];
+    // request's verbs also take the options first: `hs.post({ uri, body })`
+    const a0 = args[0] ? unwrap(args[0]) : undefined;
+    if (kind.kind === 'request' && a0 && ts.isObjectLiteralExpression(a0)) url = propValue(getProp(a0, 'uri')) ?? propValue(getProp(a0, 'url'));
     if (kind.kind === 'request') method = methodFrom(args[1], method);
     void BODY_VERBS;
   } else {

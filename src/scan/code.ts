@@ -22,6 +22,7 @@ import { messageFor } from './messages.js';
 import { browserAt as browserAtOf } from './runtime.js';
 import { keyConstantEdits } from './key-constants.js';
 import { interceptorOf, returningFunction } from './interceptors.js';
+import { sharedInstanceKind } from './instances.js';
 import { findUpdatePlaces } from './update-places.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -417,6 +418,16 @@ function analyseProperty(prop: ts.PropertyAssignment | ts.ShorthandPropertyAssig
         d.selfContained = true;
         swapForHeader(d, options, op, obj, prop, sf, style, tokenEnv);
         instanceRequests(d, cp, bindings);
+        return d;
+      }
+      // request.defaults({ qs: { hapikey } }) / got.extend({ searchParams: { hapikey } }) — shared config
+      const shared = ts.isCallExpression(cp) ? sharedInstanceKind(cp, options, optName, bindings) : null;
+      if (shared) {
+        d.pattern = 'shared-config';
+        d.category = 'P06_QS_SHARED_OBJECT';
+        d.selfContained = true;
+        swapForHeader(d, options, op, obj, prop, sf, style, tokenEnv);
+        clientRequests(d, shared, usesOfValue(cp as ts.CallExpression, bindings));
         return d;
       }
       if (optName === 'data' && !(ts.isCallExpression(cp) && /z\.request/.test(cp.expression.getText(sf)))) {
