@@ -158,7 +158,9 @@ export function recogniseRequest(call: ts.CallExpression, bindings: Bindings): R
     }
     // Zapier
     if (root === 'z' && last === 'request') {
-      if (a0 && ts.isObjectLiteralExpression(a0)) return base('zapier', methodFrom(a0, 'GET'), propValue(getProp(a0, 'url')) ?? null, 0, true);
+      // z.request({ url, … }), also `const options = { url, … }; z.request(options)`
+      const cfg = objectArg(args[0]);
+      if (cfg) return base('zapier', methodFrom(cfg, 'GET'), propValue(getProp(cfg, 'url')) ?? null, 0, true);
       return base('zapier', methodFrom(args[1], 'GET'), args[0] ?? null, 1);
     }
   }
