@@ -7,8 +7,8 @@ import { requestInfo, requestOf, requestsOfCall } from '../scan/client-calls.js'
 import { hostAndPath } from '../scan/url.js';
 import { usesOf } from '../scan/flow.js';
 import type { SiteLink } from '../scan/context.js';
-import { ts, unwrap } from '../scan/ast.js';
-import { usesOfBinding, usesOfParameter, usesOfValue, type Escape, type Path, type ReceiverUses } from '../scan/receivers.js';
+import { ts, chainOf, unwrap, walk } from '../scan/ast.js';
+import { usesOfBinding, usesOfParameter, usesOfValue, type Escape, type Path, type ReceiverCall, type ReceiverUses } from '../scan/receivers.js';
 import { exportedFunction } from './exported.js';
 import { Program, type LinkHost, type ParsedFile } from './program.js';
 
@@ -40,7 +40,9 @@ export function link(links: readonly SiteLink[], host: LinkHost): LinkResult {
     const list = result.requests.get(l.siteId) ?? [];
     result.requests.set(l.siteId, list);
     const values: Array<{ file: string; node: ts.Expression; bindings: ParsedFile['bindings'] }> = [];
-    const found = l.escape.kind === 'export' ? followExport(program, l.file, l.escape, l.value ? values : null) : followArgument(program, l.file, l.escape, l.value ? values : null);
+    const found = l.escape.kind === 'export' ? followExport(program, l.file, l.escape, l.value ? values : null)
+      : l.escape.kind === 'package' ? packageCalls(program, l.file)
+      : followArgument(program, l.file, l.escape, l.value ? values : null);
     for (const { file, uses } of found) {
       if (l.client) for (const c of uses.calls) for (const r of requestsOfCall(l.client, c)) list.push({ ...r, file });
       for (const escape of uses.escapes) queue.push({ ...l, file, escape });
@@ -106,6 +108,25 @@ function followArgument(program: Program, file: string, escape: Extract<Escape, 
   if (!fn) return [];
   const onValue = values ? (node: ts.Expression): void => { values.push({ file: target, node, bindings: pf.bindings }); } : undefined;
   return [{ file: target, uses: usesOfParameter(fn, escape.index, pf.bindings, escape.path, onValue) }];
+}
+
+/**
+ * Plumbing of the whole app (a Zapier `beforeRequest` middleware): every `z.request(…)` of the files of the package
+ * (the folder with package.json) that holds `file`, whether or not they mention the key.
+ */
+function packageCalls(program: Program, file: string): Found[] {
+  const out: Found[] = [];
+  for (const f of program.packageFiles(file)) {
+    if (!/\bz\s*\.\s*request\b/.test(program.text(f) ?? '')) continue;
+    const pf = program.parsed(f);
+    if (!pf) continue;
+    const calls: ReceiverCall[] = [];
+    walk(pf.sf, (n) => {
+      if (ts.isCallExpression(n) && chainOf(n.expression)?.join('.') === 'z.request') calls.push({ call: n, chain: [] });
+    });
+    if (calls.length) out.push({ file: f, uses: { calls, escapes: [], lost: [] } });
+  }
+  return out;
 }
 
 type Start =

@@ -12,6 +12,8 @@ export interface LinkHost {
   /** A file's text; null when it cannot be read or is not worth parsing (too large, minified). */
   text(path: string): string | null;
   aliases: PathAliases;
+  /** The package a file belongs to: the nearest folder holding a package.json ('' for the root, or when none). */
+  packageOf?(path: string): string;
 }
 
 export interface ParsedFile {
@@ -66,6 +68,17 @@ export class Program {
       if (r) out.add(r);
     }
     return [...out];
+  }
+
+  text(path: string): string | null {
+    return this.host.text(path);
+  }
+
+  /** The files of the package that holds `file` (a nested package's files are its own). */
+  packageFiles(file: string): string[] {
+    const of = (p: string): string => this.host.packageOf?.(p) ?? '';
+    const pkg = of(file);
+    return this.host.files.filter((f) => of(f) === pkg);
   }
 
   /** Files whose imports or requires name `target`. */

@@ -1,6 +1,6 @@
 // What the link stage may read: every JS/TS file of the listing (read on demand), the texts already read,
 // and the root's tsconfig/jsconfig path aliases. Too large and minified files are not worth following into.
-import { readFileSync, promises as fs } from 'node:fs';
+import { existsSync, readFileSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { FileText, ListedFile } from '../model/file.js';
 import type { RequestInfo, Site } from '../model/site.js';
@@ -18,7 +18,19 @@ export async function linkHost(root: string, files: readonly ListedFile[], reads
       break;
     } catch { /* none */ }
   }
+  const packages = new Map<string, string>();
+  const packageOf = (p: string): string => {
+    const dir = path.posix.dirname(p);
+    if (dir === '.' || dir === '') return '';
+    let found = packages.get(dir);
+    if (found === undefined) {
+      found = existsSync(path.join(root, dir, 'package.json')) ? dir : packageOf(dir);
+      packages.set(dir, found);
+    }
+    return found;
+  };
   return {
+    packageOf,
     files: code.map((f) => f.path),
     aliases: parseAliases(config),
     // not cached: the link stage reads each file once for its import specifiers and parses the few importers

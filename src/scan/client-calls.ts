@@ -3,7 +3,7 @@
 // verbs (`api.get('/crm/v3/…')`) through the evaluated arguments and the instance's base URL.
 import type { Client, HttpMethod, RequestInfo } from '../model/site.js';
 import { libraryCall, lifecycleFor, scopesFor } from '../scopes/index.js';
-import { ts, getProp, lineCol, propValue, unwrap } from './ast.js';
+import { ts, constInitializer, getProp, lineCol, propValue, unwrap } from './ast.js';
 import { methodFrom, type RequestCall } from './clients.js';
 import type { Lib } from './library-names.js';
 import type { ReceiverCall } from './receivers.js';
@@ -14,7 +14,10 @@ export type ClientKind =
   /** `version`: the library version package.json asks for (its methods map to that version's endpoints). */
   | { kind: 'sdk'; lib: Lib; version?: string }
   | { kind: 'axios'; baseURL?: string }
-  | { kind: 'request'; baseUrl?: string };
+  | { kind: 'request'; baseUrl?: string }
+  | { kind: 'got'; prefixUrl?: string }
+  /** Every `z.request` of a Zapier app (a `beforeRequest` middleware adds the key to each). */
+  | { kind: 'zapier' };
 
 /** A request with the host it goes to (for the not-HubSpot check) and, when its endpoint is unknown, why. */
 export type HostedRequest = RequestInfo & { host?: string | null; unresolved?: string | null };
@@ -38,6 +41,7 @@ export function requestsOfCall(kind: ClientKind, rc: ReceiverCall): HostedReques
   const sf = rc.call.getSourceFile();
   const line = lineCol(sf, rc.call.getStart(sf)).line;
   if (kind.kind === 'sdk') return sdkRequests(kind.lib, rc, line, kind.version);
+  if (kind.kind === 'zapier') return zapierRequests(rc, line);
   return httpRequests(kind, rc, line);
 }
 
@@ -67,18 +71,21 @@ function sdkRequests(lib: Lib, rc: ReceiverCall, line: number, version?: string)
   return found.endpoints.map((ep) => requestInfo(client, ep.method, ep.path, line, chain));
 }
 
-function httpRequests(kind: Extract<ClientKind, { kind: 'axios' | 'request' }>, rc: ReceiverCall, line: number): HostedRequest[] {
+function httpRequests(kind: Extract<ClientKind, { kind: 'axios' | 'request' | 'got' }>, rc: ReceiverCall, line: number): HostedRequest[] {
   const client: Client = kind.kind;
-  const base = kind.kind === 'axios' ? kind.baseURL : kind.baseUrl;
+  const base = kind.kind === 'axios' ? kind.baseURL : kind.kind === 'got' ? kind.prefixUrl : kind.baseUrl;
   const args = rc.call.arguments;
   let method: HttpMethod | null = null;
   let url: ts.Expression | undefined;
+  /** A config without a URL: the request goes to the instance's base URL (`hs({ method: 'post', data })`). */
+  let toBase = false;
   if (rc.chain.length === 0 || (rc.chain.length === 1 && rc.chain[0] === 'request')) {
     // api(config) / api(url, config) / api.request(config)
     const a0 = args[0] ? unwrap(args[0]) : undefined;
     if (a0 && ts.isObjectLiteralExpression(a0)) {
       url = propValue(getProp(a0, 'url')) ?? propValue(getProp(a0, 'uri'));
       method = methodFrom(a0, 'GET');
+      toBase = !url && !a0.properties.some((p) => ts.isSpreadAssignment(p)) && base !== undefined;
     } else {
       url = args[0];
       method = methodFrom(args[1], 'GET');
@@ -86,17 +93,37 @@ function httpRequests(kind: Extract<ClientKind, { kind: 'axios' | 'request' }>, 
   } else if (rc.chain.length === 1 && VERBS[rc.chain[0]]) {
     url = args[0];
     method = VERBS[rc.chain[0]];
+    // request's verbs also take the options first: `hs.post({ uri, body })`
+    const a0 = args[0] ? unwrap(args[0]) : undefined;
+    if (kind.kind === 'request' && a0 && ts.isObjectLiteralExpression(a0)) url = propValue(getProp(a0, 'uri')) ?? propValue(getProp(a0, 'url'));
     if (kind.kind === 'request') method = methodFrom(args[1], method);
     void BODY_VERBS;
   } else {
     return [];
   }
-  if (!url) return [unresolved(client, method, line, undefined, 'dynamic-path')];
-  let s = evalString(url);
+  if (!url && !toBase) return [unresolved(client, method, line, undefined, 'dynamic-path')];
+  let s = url ? evalString(url) : '';
   if (base !== undefined && !/^[a-z]+:\/\//i.test(s)) s = joinUrl(base, s);
   const hp = hostAndPath(s);
   if (!hp.path) return [{ ...unresolved(client, method, line, undefined, 'dynamic-path'), host: hp.host }];
   return [{ ...requestInfo(client, method, hp.path, line), host: hp.host }];
+}
+
+/** `z.request(url, options)`, `z.request({ url, method })`, `z.request(options)` with `const options = { … }`. */
+function zapierRequests(rc: ReceiverCall, line: number): HostedRequest[] {
+  const [a0, a1] = [objectOf(rc.call.arguments[0]), objectOf(rc.call.arguments[1])];
+  const url = a0 ? propValue(getProp(a0, 'url')) : rc.call.arguments[0];
+  const method = methodFrom(a0 ?? a1, 'GET');
+  if (!url) return [unresolved('zapier', method, line, undefined, 'dynamic-path')];
+  const hp = hostAndPath(evalString(url));
+  if (!hp.path) return [{ ...unresolved('zapier', method, line, undefined, 'dynamic-path'), host: hp.host }];
+  return [{ ...requestInfo('zapier', method, hp.path, line), host: hp.host }];
+}
+
+function objectOf(e: ts.Expression | undefined): ts.ObjectLiteralExpression | undefined {
+  const u = e ? unwrap(e) : undefined;
+  const v = u && ts.isIdentifier(u) ? constInitializer(u) ?? u : u;
+  return v && ts.isObjectLiteralExpression(v) ? v : undefined;
 }
 
 function unresolved(client: Client, method: HttpMethod | null, line: number, call: string | undefined, why: string): HostedRequest {

@@ -1,6 +1,6 @@
 // Recognise HTTP calls: which client, which argument is the URL, where its options object is.
 import type { Client, HttpMethod } from '../model/site.js';
-import { ts, chainOf, constInitializer, getProp, propValue, unwrap } from './ast.js';
+import { ts, chainOf, constInitializer, declarationOf, enclosingScope, getProp, propName, propValue, unwrap, walk } from './ast.js';
 import type { Bindings } from './imports.js';
 import { evalString } from './url.js';
 
@@ -58,7 +58,9 @@ function moduleOf(name: string, bindings: Bindings): string | null {
 export function axiosInstanceOf(e: ts.Expression, bindings: Bindings): AxiosInstance | null {
   e = unwrap(e);
   let init: ts.Expression | null = null;
-  if (ts.isIdentifier(e)) init = constInitializer(e);
+  if (ts.isIdentifier(e)) init = constInitializer(e) ?? soleAssignment(e);
+  // `this.api`, assigned `axios.create(…)` in the enclosing class (constructor or field)
+  if (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword) init = classMemberValue(e);
   if (!init || !ts.isCallExpression(init)) return null;
   const chain = chainOf(init.expression);
   if (!chain || chain.length !== 2 || chain[1] !== 'create') return null;
@@ -67,6 +69,32 @@ export function axiosInstanceOf(e: ts.Expression, bindings: Bindings): AxiosInst
   const config = a0 && ts.isObjectLiteralExpression(a0) ? a0 : null;
   const b = config ? propValue(getProp(config, 'baseURL')) ?? propValue(getProp(config, 'baseUrl')) : undefined;
   return { create: init, config, baseURL: b ? evalString(b) : undefined };
+}
+
+/** `let hs; function init() { hs = axios.create(…) }`: the one value a variable declared without one is assigned. */
+function soleAssignment(id: ts.Identifier): ts.Expression | null {
+  const decl = declarationOf(id);
+  if (!decl || !ts.isVariableDeclaration(decl) || decl.initializer || !ts.isIdentifier(decl.name)) return null;
+  const values: ts.Expression[] = [];
+  walk(enclosingScope(decl), (n) => {
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(n.left) && n.left.text === id.text) values.push(unwrap(n.right));
+  });
+  return values.length === 1 ? values[0] : null;
+}
+
+/** The one value the enclosing class gives `this.x` (a field initialiser or `this.x = …`); null when none or several. */
+function classMemberValue(e: ts.PropertyAccessExpression): ts.Expression | null {
+  let cls: ts.Node | undefined = e.parent;
+  while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+  if (!cls) return null;
+  const name = e.name.text;
+  const values: ts.Expression[] = [];
+  walk(cls, (n) => {
+    if (ts.isPropertyDeclaration(n) && n.initializer && n.parent === cls && propName(n.name) === name) values.push(unwrap(n.initializer));
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left)
+      && n.left.expression.kind === ts.SyntaxKind.ThisKeyword && n.left.name.text === name) values.push(unwrap(n.right));
+  });
+  return values.length === 1 ? values[0] : null;
 }
 
 function isAxios(name: string, bindings: Bindings): boolean {
@@ -98,6 +126,13 @@ export function recogniseRequest(call: ts.CallExpression, bindings: Bindings): R
       return base('axios', methodFrom(config, 'GET'), propValue(getProp(config, 'url')) ?? null, 0, true);
     }
     return base('axios', methodFrom(args[1], 'GET'), args[0] ?? null, 1);
+  }
+  // this.api.get(…) where the class holds `this.api = axios.create(…)`
+  const callee = unwrap(call.expression);
+  if (chain.length === 3 && root === 'this' && ts.isPropertyAccessExpression(callee)) {
+    const inst = axiosInstanceOf(callee.expression, bindings);
+    const r = inst ? axiosVerb(call, last) : null;
+    if (r && inst) { if (inst.baseURL) r.baseURL = inst.baseURL; return r; }
   }
   if (chain.length === 2) {
     const owner = unwrap((call.expression as ts.PropertyAccessExpression).expression ?? call.expression);
@@ -138,7 +173,9 @@ export function recogniseRequest(call: ts.CallExpression, bindings: Bindings): R
     }
     // Zapier
     if (root === 'z' && last === 'request') {
-      if (a0 && ts.isObjectLiteralExpression(a0)) return base('zapier', methodFrom(a0, 'GET'), propValue(getProp(a0, 'url')) ?? null, 0, true);
+      // z.request({ url, … }), also `const options = { url, … }; z.request(options)`
+      const cfg = objectArg(args[0]);
+      if (cfg) return base('zapier', methodFrom(cfg, 'GET'), propValue(getProp(cfg, 'url')) ?? null, 0, true);
       return base('zapier', methodFrom(args[1], 'GET'), args[0] ?? null, 1);
     }
   }

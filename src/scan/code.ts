@@ -21,6 +21,8 @@ import { evalString, hostAndPath, isOtherHost, joinUrl } from './url.js';
 import { messageFor } from './messages.js';
 import { browserAt as browserAtOf } from './runtime.js';
 import { keyConstantEdits } from './key-constants.js';
+import { interceptorOf, returningFunction } from './interceptors.js';
+import { sharedInstanceKind } from './instances.js';
 import { findUpdatePlaces } from './update-places.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -406,6 +408,11 @@ function analyseProperty(prop: ts.PropertyAssignment | ts.ShorthandPropertyAssig
         addHeaderEdits(d, style, tokenEnv);
         return d;
       }
+      // cfg => ({ ...cfg, params: { ...cfg.params, hapikey } }): an interceptor or middleware returning a new config
+      const returner = returningFunction(options);
+      if (returner && optName !== 'data' && interceptorOf(options, bindings)?.fn === returner) {
+        return interceptorReturnEdit(d, returner, options, op, obj, prop, sf, style, tokenEnv, bindings);
+      }
       // axios.create({ params: { hapikey } }) — shared config
       if (ts.isCallExpression(cp) && cp.expression.getText(sf).endsWith('.create') && cp.arguments[0] && unwrap(cp.arguments[0]) === options) {
         d.pattern = 'shared-config';
@@ -413,6 +420,16 @@ function analyseProperty(prop: ts.PropertyAssignment | ts.ShorthandPropertyAssig
         d.selfContained = true;
         swapForHeader(d, options, op, obj, prop, sf, style, tokenEnv);
         instanceRequests(d, cp, bindings);
+        return d;
+      }
+      // request.defaults({ qs: { hapikey } }) / got.extend({ searchParams: { hapikey } }) — shared config
+      const shared = ts.isCallExpression(cp) ? sharedInstanceKind(cp, options, optName, bindings) : null;
+      if (shared) {
+        d.pattern = 'shared-config';
+        d.category = 'P06_QS_SHARED_OBJECT';
+        d.selfContained = true;
+        swapForHeader(d, options, op, obj, prop, sf, style, tokenEnv);
+        clientRequests(d, shared, usesOfValue(cp as ts.CallExpression, bindings));
         return d;
       }
       if (optName === 'data' && !(ts.isCallExpression(cp) && /z\.request/.test(cp.expression.getText(sf)))) {
@@ -474,6 +491,7 @@ function analyseProperty(prop: ts.PropertyAssignment | ts.ShorthandPropertyAssig
   if (ts.isBinaryExpression(op) && op.operatorToken.kind === ts.SyntaxKind.EqualsToken && /\.params$|\.qs$/.test(op.left.getText(sf))) {
     d.pattern = 'interceptor';
     d.category = 'P07_QS_INJECTED';
+    listIntercepted(d, op, bindings);
     return interceptorEdit(d, op, obj, prop, sf, style, tokenEnv);
   }
   d.status = d.status ?? 'manual';
@@ -679,6 +697,27 @@ function interceptorEdit(d: Draft, assign: ts.BinaryExpression, obj: ts.ObjectLi
   return d;
 }
 
+/** The requests an interceptor or middleware adds the key to: every request of its client (other files: link stage). */
+function listIntercepted(d: Draft, node: ts.Node, bindings: Bindings): void {
+  const t = interceptorOf(node, bindings)?.target;
+  if (t?.kind === 'instance') clientRequests(d, t.client, t.uses);
+  else if (t?.kind === 'global') d.requests.push(...t.requests);
+  else if (t?.kind === 'zapier') { d.client = { kind: 'zapier' }; d.escapes.push({ kind: 'package', line: t.line }); }
+}
+
+/** `cfg => ({ ...cfg, params: { ...cfg.params, hapikey: k } })` → the key leaves `params`, `headers` is set beside it. */
+function interceptorReturnEdit(d: Draft, fn: ts.FunctionLikeDeclaration, options: ts.ObjectLiteralExpression, op: ts.PropertyAssignment, params: ts.ObjectLiteralExpression, prop: ts.ObjectLiteralElementLike, sf: ts.SourceFile, style: Style, tokenEnv: string, bindings: Bindings): Draft {
+  d.pattern = 'interceptor';
+  d.category = 'P07_QS_INJECTED';
+  listIntercepted(d, options, bindings);
+  const cfg = fn.parameters[0] && ts.isIdentifier(fn.parameters[0].name) ? fn.parameters[0].name.text : null;
+  if (!cfg || getProp(options, 'headers')) { d.editError = 'interceptor-shape'; return d; }
+  d.edits.push(removeProperty(params, prop));
+  d.edits.push({ start: op.end, end: op.end, text: `, headers: { ...${cfg}.headers, Authorization: ${bearerValue(tokenText(d, sf, tokenEnv), style)} }` });
+  d.selfContained = true;
+  return d;
+}
+
 // ---------------------------------------------------------------- x.hapikey = k
 
 function analyseAssignment(assign: ts.BinaryExpression, sf: ts.SourceFile, flow: FlowContext, style: Style, tokenEnv: string, base: Base): Draft {
@@ -695,6 +734,7 @@ function analyseAssignment(assign: ts.BinaryExpression, sf: ts.SourceFile, flow:
     const header = `${target}.headers = { ...${target}.headers, Authorization: ${bearerValue(token, style)} }`;
     d.edits.push({ start: assign.getStart(sf), end: assign.end, text: header });
     d.selfContained = true;
+    listIntercepted(d, assign, flow.bindings);
     return d;
   }
   d.status = 'manual';

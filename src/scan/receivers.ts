@@ -3,7 +3,7 @@
 // members (`this.hs = …`, field initialisers), getters and methods that return it (every branch), functions that
 // return it, parameters of local functions, methods and constructors. Where the value leaves the file (an export,
 // an imported function it is passed to) the result says so as data: the link stage follows it there.
-import { ts, chainOf, enclosingScope, outerParent, propName, referencesOf, unwrap, walk } from './ast.js';
+import { ts, chainOf, declarationOf, enclosingScope, outerParent, propName, referencesOf, unwrap, walk } from './ast.js';
 import type { Bindings } from './imports.js';
 import { isRelative } from './imports.js';
 import { exportNamesOf } from './exports.js';
@@ -27,7 +27,9 @@ export interface ReceiverCall {
 /** The client leaves the file: exported (importers follow `name`), or passed to a function another file exports. */
 export type Escape =
   | { kind: 'export'; name: string; path: Path; line: number }
-  | { kind: 'argument'; module: string; imported: string; member: string[]; index: number; isNew: boolean; path: Path; line: number };
+  | { kind: 'argument'; module: string; imported: string; member: string[]; index: number; isNew: boolean; path: Path; line: number }
+  /** Plumbing every request of an app goes through (a Zapier middleware): the requests of every file of the package. */
+  | { kind: 'package'; line: number };
 
 export interface ReceiverUses {
   calls: ReceiverCall[];
@@ -211,10 +213,16 @@ function assigned(w: Walker, assign: ts.BinaryExpression, path: Path, depth: num
     return;
   }
   if (chain.length === 1 && ts.isIdentifier(left)) {
-    // let client; client = new Client(…)
-    for (const ref of referencesOf(left.text, enclosingScope(assign), assign)) {
+    // let client; client = new Client(…) — also assigned inside a function (`function init() { client = … }`):
+    // the variable's uses are those of its declaration's scope
+    const decl = declarationOf(left);
+    const own = decl && ts.isVariableDeclaration(decl) && ts.isIdentifier(decl.name) ? decl : null;
+    for (const ref of own ? referencesOf(left.text, enclosingScope(own), own) : referencesOf(left.text, enclosingScope(assign), assign)) {
       if (ref === left) continue;
       follow(w, ref, path, depth + 1);
+    }
+    if (own && ts.isSourceFile(enclosingScope(own))) {
+      for (const name of exportNamesOf(w.sf, left.text)) w.out.escapes.push({ kind: 'export', name, path, line: lineOf(assign) });
     }
     return;
   }
