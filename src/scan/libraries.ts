@@ -1,5 +1,5 @@
 // HubSpot client libraries: how their constructors are spelled, and the calls made through a client.
-import { ts, chainOf, enclosingScope, referencesOf, outerParent, unwrap } from './ast.js';
+import { ts, chainOf } from './ast.js';
 import type { Bindings } from './imports.js';
 
 import { LIB_MODULES, type Lib } from './library-names.js';
@@ -46,63 +46,4 @@ export function collectLibraryAliases(bindings: Bindings): Array<[string, Lib]> 
     if (name.startsWith('this.') && LIB_MODULES[b.module]) out.push([name.slice(5), LIB_MODULES[b.module]]);
   }
   return out;
-}
-
-export interface LibraryCall {
-  call: ts.CallExpression;
-  /** The method chain after the client, e.g. `crm.contacts.basicApi.getPage` (`[]` for a dynamic member). */
-  chain: string;
-  /** For `apiRequest({ method, path })`: the literal method and path when given. */
-  method?: string | null;
-  path?: string | null;
-}
-
-/** The calls made through the client that `newExpr` creates (`const hs = new Client(…)`, `this.hs = new Client(…)`). */
-export function callsThroughClient(newExpr: ts.NewExpression): LibraryCall[] | null {
-  const { parent } = outerParent(newExpr);
-  let refs: ts.Node[] = [];
-  if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) {
-    refs = referencesOf(parent.name.text, enclosingScope(parent), parent);
-  } else if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-    const target = chainOf(parent.left);
-    if (!target) return null;
-    const key = target.join('.');
-    const visit = (n: ts.Node): void => {
-      if ((ts.isPropertyAccessExpression(n) || ts.isIdentifier(n)) && n !== parent.left && chainOf(n as ts.Expression)?.join('.') === key
-        && !(n.parent && ts.isPropertyAccessExpression(n.parent) && n.parent.expression !== n)) refs.push(n);
-      ts.forEachChild(n, visit);
-    };
-    visit(newExpr.getSourceFile());
-  } else if (ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) {
-    return null;
-  } else {
-    return null;
-  }
-  const calls: LibraryCall[] = [];
-  for (const r of refs) {
-    let top: ts.Node = r;
-    const parts: string[] = [];
-    while (top.parent && (ts.isPropertyAccessExpression(top.parent) || ts.isElementAccessExpression(top.parent)) && top.parent.expression === top) {
-      const pa = top.parent;
-      parts.push(ts.isPropertyAccessExpression(pa) ? pa.name.text : (ts.isStringLiteral(pa.argumentExpression) ? pa.argumentExpression.text : '[]'));
-      top = pa;
-    }
-    if (!parts.length || !top.parent || !ts.isCallExpression(top.parent) || top.parent.expression !== top) continue;
-    const call = top.parent;
-    const lc: LibraryCall = { call, chain: parts.join('.') };
-    if (parts[parts.length - 1] === 'apiRequest') {
-      const a0 = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
-      if (a0 && ts.isObjectLiteralExpression(a0)) {
-        for (const p of a0.properties) {
-          if (!ts.isPropertyAssignment(p) || !ts.isIdentifier(p.name)) continue;
-          const v = unwrap(p.initializer);
-          const s = ts.isStringLiteral(v) || ts.isNoSubstitutionTemplateLiteral(v) ? v.text : ts.isTemplateExpression(v) ? v.getText().slice(1, -1).replace(/\$\{[^}]*\}/g, '{}') : null;
-          if (p.name.text === 'method') lc.method = s;
-          if (p.name.text === 'path') lc.path = s;
-        }
-      }
-    }
-    calls.push(lc);
-  }
-  return calls;
 }
