@@ -1,11 +1,11 @@
 // Follow a value (a URL, a URL object, an options object) from where it is built to the HTTP calls it feeds.
-import { ts, chainOf, enclosingScope, outerParent, propName, referencesOf, unwrap, walk } from './ast.js';
+import { ts, chainOf, enclosingScope, getProp, outerParent, propName, referencesOf, unwrap, walk } from './ast.js';
 import { methodFrom, recogniseRequest, type RequestCall } from './clients.js';
 import type { Bindings } from './imports.js';
 import { isRelative } from './imports.js';
 import { resolveFunction } from './url.js';
 import { exportNamesOf } from './exports.js';
-import { usesOfResult, type Escape, type Path } from './receivers.js';
+import { calleeFunction, usesOfResult, type Escape, type Path } from './receivers.js';
 
 export type Use =
   | { kind: 'request'; req: RequestCall; as: 'url' | 'options' }
@@ -58,7 +58,8 @@ export function usesOf(node: ts.Expression, as: 'url' | 'options', ctx: FlowCont
       return [{ kind: 'unknown', node: p, why: body ? 'body-position' : as === 'url' ? 'url-not-in-url-position' : 'options-not-in-options-position' }];
     }
     // a local function that passes its parameter on
-    const fn = resolveFunction(p.expression);
+    // (also a method of this class: `this.makeRequest(method, url, data)`)
+    const fn = resolveFunction(p.expression) ?? calleeFunction(p);
     if (fn && fn.body) {
       const param = fn.parameters[index];
       if (param && ts.isIdentifier(param.name)) {
@@ -224,7 +225,18 @@ function returnedFrom(n: ts.Node, p: ts.Node): ts.FunctionLikeDeclaration | null
  * (that would add it to every call, keyed or not).
  */
 function throughWrapper(u: Use, fn: ts.FunctionLikeDeclaration, outer: ts.CallExpression): Use {
-  if (u.kind !== 'request' || u.req.configForm) return u;
+  if (u.kind !== 'request') return u;
+  if (u.req.configForm) {
+    // axios({ method, url, data }) inside `makeRequest(method, url, data)`: the caller's arguments say where it goes
+    const urlIndex = u.req.url ? parameterIndex(fn, u.req.url) : -1;
+    const config = u.req.call.arguments[u.req.optionsIndex];
+    const m = config && ts.isObjectLiteralExpression(unwrap(config)) ? getProp(unwrap(config) as ts.ObjectLiteralExpression, 'method') : undefined;
+    const mValue = m && ts.isShorthandPropertyAssignment(m) ? m.name : m && ts.isPropertyAssignment(m) ? m.initializer : undefined;
+    const methodIndex = mValue ? parameterIndex(fn, mValue) : -1;
+    const arg = outer.arguments[methodIndex];
+    const method = arg && (ts.isStringLiteral(unwrap(arg)) || ts.isNoSubstitutionTemplateLiteral(unwrap(arg))) ? verbOf((unwrap(arg) as ts.StringLiteral).text) : u.req.method;
+    return urlIndex < 0 && methodIndex < 0 ? u : { ...u, req: { ...u.req, url: urlIndex >= 0 ? outer.arguments[urlIndex] ?? null : u.req.url, method } };
+  }
   const inner = u.req.call.arguments[u.req.optionsIndex];
   if (!inner) return { kind: 'unknown', node: u.req.call, why: 'wrapper-drops-options' };
   const j = parameterIndex(fn, inner);
@@ -254,4 +266,9 @@ function cjsExportName(left: ts.Expression): string | null {
   const rest = chain[0] === 'module' && chain[1] === 'exports' ? chain.slice(2) : chain[0] === 'exports' ? chain.slice(1) : null;
   if (!rest || rest.length > 1) return null;
   return rest.length ? rest[0] : '*';
+}
+
+function verbOf(s: string): RequestCall['method'] {
+  const v = s.toUpperCase();
+  return v === 'GET' || v === 'POST' || v === 'PUT' || v === 'PATCH' || v === 'DELETE' ? v : null;
 }

@@ -1,4 +1,4 @@
-// HubSpot client libraries: how their constructors are spelled, and the calls made through a client.
+// HubSpot client libraries: how their constructors are spelled, and names bound to them (the calls through a client are receivers.ts's).
 import { ts, chainOf } from './ast.js';
 import type { Bindings } from './imports.js';
 
