@@ -270,6 +270,23 @@ function isReassigned(name: string, scope: ts.Node): boolean {
   return names.has(name);
 }
 
+/** What an expression holds through `const` variables (up to 6 of them): `KEY` → `process.env.HUBSPOT_API_KEY`. */
+export function constValue(e: ts.Expression): ts.Expression {
+  let cur = unwrap(e);
+  for (let i = 0; i < 6 && ts.isIdentifier(cur); i++) {
+    const init = constInitializer(cur);
+    if (!init) break;
+    cur = init;
+  }
+  return cur;
+}
+
+/** 1-based line of a node's start, counted as `lineCol` counts. */
+export function lineOf(n: ts.Node): number {
+  const sf = n.getSourceFile();
+  return lineCol(sf, n.getStart(sf)).line;
+}
+
 export function isStringLike(n: ts.Node): n is ts.StringLiteral | ts.NoSubstitutionTemplateLiteral {
   return ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n);
 }

@@ -4,7 +4,7 @@ import type { TextEdit } from '../model/edit.js';
 import type { Category, Client, HttpMethod, Pattern, RequestInfo, Site, Status } from '../model/site.js';
 import { isDeveloperKeyEndpoint } from '../scopes/index.js';
 import { secretOf } from './text/secret.js';
-import { ts, chainOf, constInitializer, declarationOf, declarationOfName, isValueReference, enclosingScope, getProp, propValue, lineCol, outerParent, parse, parseDiagnostics, propName, referencesOf, statementOf, unwrap, walk } from './ast.js';
+import { ts, chainOf, constInitializer, constValue, declarationOf, declarationOfName, isValueReference, enclosingScope, getProp, propValue, lineCol, outerParent, parse, parseDiagnostics, propName, referencesOf, statementOf, unwrap, walk } from './ast.js';
 import { exportNamesOf } from './exports.js';
 import { optionsObject, type RequestCall } from './clients.js';
 import type { FileFindings, ScanInput } from './context.js';
@@ -207,12 +207,7 @@ function addParseErrorFallback(sf: ts.SourceFile, drafts: Draft[]): void {
 
 /** Follow constants to where the key's value comes from: `KEY` → `process.env.HUBSPOT_API_KEY`. */
 function ultimateSource(e: ts.Expression): string | undefined {
-  let cur: ts.Expression = unwrap(e);
-  for (let i = 0; i < 6 && ts.isIdentifier(cur); i++) {
-    const init = constInitializer(cur);
-    if (!init) break;
-    cur = init;
-  }
+  const cur = constValue(e);
   return cur === unwrap(e) ? undefined : cur.getText();
 }
 
@@ -577,12 +572,7 @@ function setKeyValue(d: Draft, value: ts.Expression): void {
 
 /** The string a key expression holds when it is a literal, directly or through constants (`const KEY = '…'`). */
 function literalValue(value: ts.Expression): string | null {
-  let cur = unwrap(value);
-  for (let i = 0; i < 6 && ts.isIdentifier(cur); i++) {
-    const init = constInitializer(cur);
-    if (!init) break;
-    cur = init;
-  }
+  const cur = constValue(value);
   return ts.isStringLiteral(cur) || ts.isNoSubstitutionTemplateLiteral(cur) ? cur.text : null;
 }
 

@@ -1,5 +1,5 @@
 // Follow a value (a URL, a URL object, an options object) from where it is built to the HTTP calls it feeds.
-import { ts, chainOf, enclosingScope, getProp, outerParent, propName, referencesOf, unwrap, walk } from './ast.js';
+import { ts, chainOf, enclosingScope, lineOf, getProp, outerParent, propName, referencesOf, unwrap, walk } from './ast.js';
 import { methodFrom, recogniseRequest, type RequestCall } from './clients.js';
 import type { Bindings } from './imports.js';
 import { isRelative } from './imports.js';
@@ -14,10 +14,6 @@ export type Use =
 
 const NO_PATH: Path = { expect: [], prefix: [] };
 
-function lineOf(n: ts.Node): number {
-  const sf = n.getSourceFile();
-  return sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1;
-}
 
 function exportEscape(node: ts.Node, name: string, path: Path): Use {
   return { kind: 'unknown', node, why: 'exported', escape: { kind: 'export', name, path, line: lineOf(node) } };

@@ -1,6 +1,6 @@
 // Text edits on object literals: add a property, remove one, keeping the literal's own layout.
 import type { TextEdit } from '../model/edit.js';
-import { ts, constInitializer, getProp, propValue, unwrap } from './ast.js';
+import { ts, constValue, getProp, propValue, unwrap } from './ast.js';
 import type { Style } from './style.js';
 
 function lineStart(text: string, pos: number): number {
@@ -120,22 +120,11 @@ export function addAuthorizationHeader(obj: ts.ObjectLiteralExpression, bearer: 
 
 /** True when `e` is an object literal, directly or through `const` variables. */
 function isPlainObjectValue(e: ts.Expression): boolean {
-  let cur = unwrap(e);
-  for (let i = 0; i < 6 && ts.isIdentifier(cur); i++) {
-    const init = constInitializer(cur);
-    if (!init) return false;
-    cur = init;
-  }
-  return ts.isObjectLiteralExpression(cur);
+  return ts.isObjectLiteralExpression(constValue(e));
 }
 
 /** True when `e` is (through `const`s) an object literal that sets no `headers` and spreads nothing. */
 export function isHeaderFreeObject(e: ts.Expression): boolean {
-  let cur = unwrap(e);
-  for (let i = 0; i < 6 && ts.isIdentifier(cur); i++) {
-    const init = constInitializer(cur);
-    if (!init) return false;
-    cur = init;
-  }
+  const cur = constValue(e);
   return ts.isObjectLiteralExpression(cur) && !getProp(cur, 'headers') && !cur.properties.some((p) => ts.isSpreadAssignment(p));
 }

@@ -3,7 +3,7 @@
 // members (`this.hs = …`, field initialisers), getters and methods that return it (every branch), functions that
 // return it, parameters of local functions, methods and constructors. Where the value leaves the file (an export,
 // an imported function it is passed to) the result says so as data: the link stage follows it there.
-import { ts, chainOf, declarationOf, enclosingScope, outerParent, propName, referencesOf, unwrap, walk } from './ast.js';
+import { ts, chainOf, declarationOf, enclosingScope, lineOf, outerParent, propName, referencesOf, unwrap, walk } from './ast.js';
 import type { Bindings } from './imports.js';
 import { isRelative } from './imports.js';
 import { exportNamesOf } from './exports.js';
@@ -75,10 +75,6 @@ function scopeOfDeclaration(decl: ts.Node): ts.Node {
   return enclosingScope(decl);
 }
 
-function lineOf(n: ts.Node): number {
-  const sf = n.getSourceFile();
-  return sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1;
-}
 
 function followName(w: Walker, name: string, scope: ts.Node, decl: ts.Node, path: Path, depth: number): void {
   for (const ref of referencesOf(name, scope, decl)) follow(w, ref, path, depth + 1);
