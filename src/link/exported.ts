@@ -1,7 +1,7 @@
 // The function (or class constructor) a file exports under a name: `export function f`, `export const f = () =>`,
 // `export default class`, `module.exports = f`, `module.exports = { f }`, `exports.f = function …`.
-import { ts, chainOf, getProp, propValue, unwrap } from '../scan/ast.js';
-import { exportNamesOf } from '../scan/exports.js';
+import { ts, getProp, propValue, unwrap } from '../scan/ast.js';
+import { cjsExportPath, exportNamesOf } from '../scan/exports.js';
 
 type Fn = ts.FunctionLikeDeclaration;
 
@@ -59,10 +59,8 @@ function exportedValue(sf: ts.SourceFile, name: string): ts.Node | null {
     }
     if (ts.isExportAssignment(s) && name === 'default') return unwrap(s.expression);
     if (ts.isExpressionStatement(s) && ts.isBinaryExpression(s.expression) && s.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-      const left = chainOf(s.expression.left);
       const right = unwrap(s.expression.right);
-      if (!left) continue;
-      const rest = left[0] === 'module' && left[1] === 'exports' ? left.slice(2) : left[0] === 'exports' ? left.slice(1) : null;
+      const rest = cjsExportPath(s.expression.left);
       if (!rest) continue;
       if (rest.length === 0 && (name === '*' || name === 'default')) return right;
       if (rest.length === 0 && ts.isObjectLiteralExpression(right)) {

@@ -1,6 +1,6 @@
 // What a file exports by name: the declarations that carry `export` and `export { a as b }` lists. (Assignments to
 // `module.exports`/`exports.x` and `export default <expression>` are values in flow and are followed where they are.)
-import { ts } from './ast.js';
+import { ts, chainOf } from './ast.js';
 
 const cache = new WeakMap<ts.SourceFile, Map<string, string[]>>();
 
@@ -33,4 +33,18 @@ function collect(sf: ts.SourceFile): Map<string, string[]> {
     }
   }
   return m;
+}
+
+/** What a CommonJS export assignment's left side names after `module.exports` / `exports`: `[]`, `['x']`, …; null when it is no export. */
+export function cjsExportPath(left: ts.Expression): string[] | null {
+  const chain = chainOf(left);
+  if (!chain) return null;
+  return chain[0] === 'module' && chain[1] === 'exports' ? chain.slice(2) : chain[0] === 'exports' ? chain.slice(1) : null;
+}
+
+/** `module.exports` → '*' (the module object itself), `module.exports.x` / `exports.x` → 'x'; anything else null. */
+export function cjsExportName(left: ts.Expression): string | null {
+  const rest = cjsExportPath(left);
+  if (!rest || rest.length > 1) return null;
+  return rest.length ? rest[0] : '*';
 }

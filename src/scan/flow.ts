@@ -4,7 +4,7 @@ import { methodFrom, recogniseRequest, type RequestCall } from './clients.js';
 import type { Bindings } from './imports.js';
 import { isRelative } from './imports.js';
 import { resolveFunction } from './url.js';
-import { exportNamesOf } from './exports.js';
+import { cjsExportName, exportNamesOf } from './exports.js';
 import { calleeFunction, usesOfResult, type Escape, type Path } from './receivers.js';
 
 export type Use =
@@ -253,15 +253,6 @@ function parameterIndex(fn: ts.FunctionLikeDeclaration, e: ts.Expression): numbe
   const id = unwrap(e);
   if (!ts.isIdentifier(id)) return -1;
   return fn.parameters.findIndex((q) => ts.isIdentifier(q.name) && q.name.text === id.text);
-}
-
-/** `module.exports` → '*', `module.exports.x` / `exports.x` → 'x'; anything else null. */
-function cjsExportName(left: ts.Expression): string | null {
-  const chain = chainOf(left);
-  if (!chain) return null;
-  const rest = chain[0] === 'module' && chain[1] === 'exports' ? chain.slice(2) : chain[0] === 'exports' ? chain.slice(1) : null;
-  if (!rest || rest.length > 1) return null;
-  return rest.length ? rest[0] : '*';
 }
 
 function verbOf(s: string): RequestCall['method'] {

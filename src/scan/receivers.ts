@@ -6,7 +6,7 @@
 import { ts, chainOf, declarationOf, enclosingScope, lineOf, outerParent, propName, referencesOf, unwrap, walk } from './ast.js';
 import type { Bindings } from './imports.js';
 import { isRelative } from './imports.js';
-import { exportNamesOf } from './exports.js';
+import { cjsExportPath, exportNamesOf } from './exports.js';
 
 /**
  * Where the client is, relative to the value being followed: `expect` lists the property names (and `()` for a
@@ -200,8 +200,8 @@ function assigned(w: Walker, assign: ts.BinaryExpression, path: Path, depth: num
   const chain = chainOf(left);
   if (!chain) { w.out.lost.push({ node: assign, why: 'assigned' }); return; }
   // module.exports = value / module.exports.x = value / exports.x = value
-  if (chain[0] === 'module' && chain[1] === 'exports' || chain[0] === 'exports') {
-    const rest = chain[0] === 'module' ? chain.slice(2) : chain.slice(1);
+  const rest = cjsExportPath(left);
+  if (rest) {
     // `module.exports = value`: the module object itself is the value (named '*')
     if (rest.length === 0) w.out.escapes.push({ kind: 'export', name: '*', path, line: lineOf(assign) });
     else if (rest.length === 1) w.out.escapes.push({ kind: 'export', name: rest[0], path, line: lineOf(assign) });
