@@ -7,6 +7,7 @@ import { ts, chainOf, declarationOf, enclosingScope, lineOf, outerParent, propNa
 import type { Bindings } from './imports.js';
 import { isRelative } from './imports.js';
 import { cjsExportPath, exportNamesOf } from './exports.js';
+import { resolveFunction } from './url.js';
 
 /**
  * Where the client is, relative to the value being followed: `expect` lists the property names (and `()` for a
@@ -335,28 +336,10 @@ export function calleeFunction(call: ts.CallExpression | ts.NewExpression): ts.F
     return (m as ts.MethodDeclaration | undefined) ?? null;
   }
   if (ts.isIdentifier(callee)) {
-    const fn = localFunction(callee);
+    const fn = resolveFunction(callee);
     if (fn) return fn;
   }
   if (ts.isFunctionExpression(callee) || ts.isArrowFunction(callee)) return callee;
-  return null;
-}
-
-function localFunction(id: ts.Identifier): ts.FunctionLikeDeclaration | null {
-  for (let scope: ts.Node | undefined = id.parent; scope; scope = scope.parent) {
-    if (!(ts.isBlock(scope) || ts.isSourceFile(scope) || ts.isModuleBlock(scope))) continue;
-    for (const s of scope.statements) {
-      if (ts.isFunctionDeclaration(s) && s.name?.text === id.text && s.body) return s;
-      if (ts.isVariableStatement(s)) {
-        for (const d of s.declarationList.declarations) {
-          if (ts.isIdentifier(d.name) && d.name.text === id.text && d.initializer) {
-            const init = unwrap(d.initializer);
-            if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
-          }
-        }
-      }
-    }
-  }
   return null;
 }
 
