@@ -6,11 +6,9 @@ import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { EXIT, UsageError } from '../model/errors.js';
 import type { RepositoryEntry } from '../model/aggregate.js';
-import { buildAggregate, entryFromReport, exitCodeOf, failedEntry, overallExitCode, parseReport, renderAggregateJson, uniqueNames } from '../report/aggregate.js';
-import { renderAggregateMarkdown } from '../report/aggregate-md.js';
-import { renderAggregateText } from '../report/aggregate-text.js';
-import { VERSION } from '../run/version.js';
-import { prepareOutDir, SUMMARY_FILES, writeOwnFiles } from './out-files.js';
+import { entryFromReport, exitCodeOf, failedEntry, parseReport, uniqueNames } from '../report/aggregate.js';
+import { prepareOutDir, SUMMARY_FILES } from './out-files.js';
+import { finishAggregate } from './aggregate-out.js';
 
 interface AggregateFlags {
   out: string;
@@ -67,14 +65,7 @@ export async function aggregateMain(args: string[]): Promise<number> {
       entries.push(entryFromReport(names[i], parsed, exitCodeOf(parsed), rel));
     }
     for (const e of entries) if (e.error !== null && !flags.quiet) process.stderr.write(`migrate-hapikey: ${e.name}: ${e.error}\n`);
-    const agg = buildAggregate(entries, VERSION);
-    await fs.mkdir(outDir, { recursive: true });
-    const md = renderAggregateMarkdown(agg);
-    await writeOwnFiles(outDir, { 'summary.md': md, 'summary.json': renderAggregateJson(agg) }, VERSION);
-    if (flags.summary) await fs.appendFile(path.resolve(flags.summary), md + '\n');
-    if (flags.json) process.stdout.write(renderAggregateJson(agg));
-    else process.stdout.write(renderAggregateText(agg, { outDir: path.relative(process.cwd(), outDir) || '.' }) + '\n');
-    return overallExitCode(entries);
+    return await finishAggregate(entries, outDir, flags);
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`migrate-hapikey: ${e.message}\n`);

@@ -1,17 +1,14 @@
 // Several repositories: one run() each (src/run/many.ts), each one's reports in --out/<name>/, then
 // --out/summary.md and --out/summary.json. A progress line on a terminal only.
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { EXIT, UsageError } from '../model/errors.js';
 import type { RepositoryEntry } from '../model/aggregate.js';
-import { buildAggregate, entryFromReport, failedEntry, overallExitCode, renderAggregateJson } from '../report/aggregate.js';
-import { renderAggregateMarkdown } from '../report/aggregate-md.js';
-import { renderAggregateText } from '../report/aggregate-text.js';
+import { entryFromReport, failedEntry } from '../report/aggregate.js';
 import { runMany, type RepoOutcome, type RepoTarget } from '../run/many.js';
-import { VERSION } from '../run/version.js';
 import { gitTop } from './git-top.js';
 import type { CliContext } from './main.js';
-import { prepareOutDir, REPORT_FILES, SUMMARY_FILES, writeOwnFiles } from './out-files.js';
+import { prepareOutDir, REPORT_FILES, SUMMARY_FILES } from './out-files.js';
+import { finishAggregate } from './aggregate-out.js';
 import { writeReports } from './write-reports.js';
 
 export async function runRepos(repos: RepoTarget[], ctx: CliContext): Promise<number> {
@@ -68,12 +65,5 @@ export async function runRepos(repos: RepoTarget[], ctx: CliContext): Promise<nu
     },
     onProgress: progress,
   });
-  const agg = buildAggregate(entries, VERSION);
-  await fs.mkdir(outRoot, { recursive: true });
-  const md = renderAggregateMarkdown(agg);
-  await writeOwnFiles(outRoot, { 'summary.md': md, 'summary.json': renderAggregateJson(agg) }, VERSION);
-  if (flags.summary) await fs.appendFile(path.resolve(flags.summary), md + '\n');
-  if (flags.json) process.stdout.write(renderAggregateJson(agg));
-  else process.stdout.write(renderAggregateText(agg, { outDir: path.relative(process.cwd(), outRoot) || '.' }) + '\n');
-  return overallExitCode(entries);
+  return await finishAggregate(entries, outRoot, flags);
 }
