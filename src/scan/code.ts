@@ -6,6 +6,7 @@ import { isDeveloperKeyEndpoint } from '../scopes/index.js';
 import { secretOf } from './text/secret.js';
 import { ts, chainOf, constInitializer, constValue, declarationOf, declarationOfName, isValueReference, enclosingScope, getProp, propValue, lineCol, outerParent, parse, parseDiagnostics, propName, referencesOf, statementOf, unwrap, walk } from './ast.js';
 import { exportNamesOf } from './exports.js';
+import { wrapperHeaderProblem } from './wrapper-callers.js';
 import { optionsObject, type RequestCall } from './clients.js';
 import type { FileFindings, ScanInput } from './context.js';
 import { usesOf, type FlowContext, type Use } from './flow.js';
@@ -836,6 +837,9 @@ function addHeaderEdits(d: Draft, style: Style, tokenEnv: string): void {
     // the header names the key's expression: it must mean the same thing where the call is (a wrapper function
     // elsewhere does not see the caller's parameter or `this`)
     if (d.keyExpr && !sameMeaningAt(d.keyExpr, req.call)) { d.editError = 'token-out-of-scope'; continue; }
+    // …and a header inside a wrapper goes out with every call of the wrapper: all of them must go to HubSpot
+    const shared = wrapperHeaderProblem(req.call, d.pos);
+    if (shared) { d.editError = shared; continue; }
     pushHeader(d, headerEditFor(req, bearer, style));
   }
 }
