@@ -1,8 +1,12 @@
 // Preloaded (node --require) into every CLI run of the e2e tests: the CLI must never reach the network.
-// Any TCP/TLS connection or DNS lookup throws, so a test that triggers one fails loudly.
+// Any TCP/TLS connection or DNS lookup throws, so a test that triggers one fails loudly. With
+// E2E_ALLOW_LOOPBACK=1 (the --verify-token tests), connections to 127.0.0.1 — the fake HubSpot the test
+// starts — are allowed; anything else still throws.
 'use strict';
 const net = require('node:net');
 const dns = require('node:dns');
+
+const allowLoopback = process.env.E2E_ALLOW_LOOPBACK === '1';
 
 function blocked(what) {
   const e = new Error(`e2e: network access blocked (${what})`);
@@ -15,8 +19,9 @@ net.Socket.prototype.connect = function connect(...args) {
   const first = Array.isArray(args[0]) ? args[0][0] : args[0];
   const isPath = (first && typeof first === 'object' && typeof first.path === 'string')
     || (typeof first === 'string' && !/^\d+$/.test(first));
-  if (isPath) return originalConnect.apply(this, args);
-  return blocked('socket connect');
+  const host = first && typeof first === 'object' ? first.host : args[1];
+  if (isPath || (allowLoopback && host === '127.0.0.1')) return originalConnect.apply(this, args);
+  return blocked(`socket connect${host ? ` to ${host}` : ''}`);
 };
 dns.lookup = () => blocked('dns.lookup');
 dns.resolve = () => blocked('dns.resolve');

@@ -5,9 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeHubspot, type FakeHubspot } from '../verify/fake-hubspot.js';
-import { CLI, SAMPLE, baseEnv, cleanup, copyFixture, ensureBuilt, keyLeaks, leakingFiles, readJson, tmpDir, type CliResult } from './helpers.js';
+import { CLI, NO_NETWORK, SAMPLE, baseEnv, cleanup, copyFixture, ensureBuilt, keyLeaks, leakingFiles, readJson, tmpDir, type CliResult } from './helpers.js';
 
-const LOOPBACK_ONLY = path.join(__dirname, 'loopback-only.cjs');
 
 /** The sample fixture's required scopes (report.scopes.required of its golden report). */
 const SAMPLE_SCOPES = [
@@ -42,7 +41,7 @@ afterAll(async () => {
 
 function run(args: string[], opts: { cwd: string; env?: Record<string, string | undefined> }): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--require', LOOPBACK_ONLY, CLI, ...args], { cwd: opts.cwd, env: baseEnv(opts.env), timeout: 60_000, encoding: 'utf8' },
+    execFile(process.execPath, ['--require', NO_NETWORK, CLI, ...args], { cwd: opts.cwd, env: baseEnv({ ...opts.env, E2E_ALLOW_LOOPBACK: '1' }), timeout: 60_000, encoding: 'utf8' },
       (err, stdout, stderr) => {
         const e = err as (NodeJS.ErrnoException & { code?: number | string }) | null;
         resolve({ code: e ? (typeof e.code === 'number' ? e.code : null) : 0, signal: null, stdout, stderr });
