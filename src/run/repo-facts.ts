@@ -8,7 +8,6 @@ import { libraryVersionHint } from '../scopes/index.js';
 const LIBRARY_PACKAGES = new Set(['hubspot', '@hubspot/api-client', 'hubspot-api', 'node-hubspot']);
 const BROWSER_DEPS = ['react-scripts', 'vite', '@vue/cli-service', 'parcel', 'parcel-bundler', 'gatsby', '@angular/core', 'svelte', 'webpack-dev-server', 'preact'];
 const SERVER_DEPS = ['express', 'koa', 'fastify', '@hapi/hapi', 'next', 'nuxt', '@nestjs/core', 'serverless'];
-const ALIAS = /\bthis\.([A-Za-z_$][\w$]*)\s*=\s*require\(\s*['"](hubspot-api|hubspot|@hubspot\/api-client)['"]\s*\)/g;
 
 export async function readPackageJson(root: string): Promise<Record<string, unknown> | null> {
   try {
@@ -16,15 +15,6 @@ export async function readPackageJson(root: string): Promise<Record<string, unkn
   } catch {
     return null;
   }
-}
-
-export function libraryAliases(texts: Iterable<string>): Map<string, Lib> {
-  const out = new Map<string, Lib>();
-  for (const t of texts) {
-    if (!t.includes('require')) continue;
-    for (const m of t.matchAll(ALIAS)) out.set(m[1], LIB_MODULES[m[2]]);
-  }
-  return out;
 }
 
 export function repoKind(pkg: Record<string, unknown> | null): { libraryPackage: string | null; browserApp: boolean } {
@@ -49,24 +39,33 @@ export function libraryVersions(pkg: Record<string, unknown> | null): Partial<Re
 
 /** HTTP client modules a member may be bound to (`this.fetch = require('node-fetch')`). */
 const CLIENT_MODULES = new Set(['node-fetch', 'cross-fetch', 'isomorphic-fetch', 'isomorphic-unfetch', 'undici', 'axios', 'got', 'request', 'request-promise', 'request-promise-native', 'superagent']);
-const MEMBER = /\b(?:this|[A-Za-z_$][\w$]*)\.([A-Za-z_$][\w$]*)\s*=\s*require\(\s*['"]([^'"]+)['"]\s*\)/g;
+const MEMBER = /\b(this|[A-Za-z_$][\w$]*)\.([A-Za-z_$][\w$]*)\s*=\s*require\(\s*['"]([^'"]+)['"]\s*\)/g;
 
-/**
- * Member names bound to an HTTP client module anywhere in the repository (`this.fetch = require('node-fetch')` in a
- * class), with the stems of the files that bind them: `$.fetch` is that client only where `$` is an instance of a
- * class imported from one of those files.
- */
-export function memberModules(texts: Iterable<[string, string]>): Map<string, { module: string; stems: string[] }> {
-  const out = new Map<string, { module: string; stems: string[] }>();
+export interface MemberRequires {
+  /** `this.hs = require('hubspot')`: member names that stand for a HubSpot library. */
+  libraryAliases: Map<string, Lib>;
+  /**
+   * Member names bound to an HTTP client module anywhere in the repository (`this.fetch = require('node-fetch')` in a
+   * class), with the stems of the files that bind them: `$.fetch` is that client only where `$` is an instance of a
+   * class imported from one of those files.
+   */
+  memberModules: Map<string, { module: string; stems: string[] }>;
+}
+
+/** Members bound to a required module (`x.m = require('…')`), read from every candidate text in one pass. */
+export function memberRequires(texts: Iterable<[string, string]>): MemberRequires {
+  const libraryAliases = new Map<string, Lib>();
+  const memberModules = new Map<string, { module: string; stems: string[] }>();
   for (const [file, t] of texts) {
     if (!t.includes('require')) continue;
-    for (const m of t.matchAll(MEMBER)) {
-      if (!CLIENT_MODULES.has(m[2])) continue;
-      const entry = out.get(m[1]) ?? { module: m[2], stems: [] };
+    for (const [, owner, member, module] of t.matchAll(MEMBER)) {
+      if (owner === 'this' && Object.hasOwn(LIB_MODULES, module)) libraryAliases.set(member, LIB_MODULES[module]);
+      if (!CLIENT_MODULES.has(module)) continue;
+      const entry = memberModules.get(member) ?? { module, stems: [] };
       const stem = path.posix.basename(file).replace(/\.[^.]+$/, '');
       if (!entry.stems.includes(stem)) entry.stems.push(stem);
-      out.set(m[1], entry);
+      memberModules.set(member, entry);
     }
   }
-  return out;
+  return { libraryAliases, memberModules };
 }

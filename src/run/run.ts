@@ -11,7 +11,7 @@ import type { SiteLink } from '../scan/context.js';
 import { linkHost, attachLinkedRequests } from './link-host.js';
 import { listFiles } from '../discover/list.js';
 import { quickTest, readCandidate } from './read-candidate.js';
-import { libraryAliases, libraryVersions, memberModules, readPackageJson, repoKind } from './repo-facts.js';
+import { libraryVersions, memberRequires, readPackageJson, repoKind } from './repo-facts.js';
 import { unionScopes, recommendToken, scopesFor } from '../scopes/index.js';
 import { mentionsAny, renameEdits, renameInText, type Rename } from '../plan/rename-env.js';
 import { applyPlans } from '../apply/apply.js';
@@ -117,8 +117,7 @@ export async function run(opts: RunOptions): Promise<RunResult> {
   const { scanText } = candidates.length ? await import('../scan/text/index.js') : { scanText: null };
   const repo = {
     ...kind,
-    libraryAliases: libraryAliases(texts.values()),
-    memberModules: memberModules(texts.entries()),
+    ...memberRequires(texts.entries()),
     libraryVersions: libraryVersions(pkg),
     wrapperOf: scanning ? scanning.makeWrapperResolver(root, new Map([...texts, ...await wrapperModules(root, files, texts)])) : undefined,
     serverModules: scanning ? await scanning.serverModules(files, texts) : undefined,
