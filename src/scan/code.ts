@@ -909,8 +909,17 @@ function soleOptionsObject(id: ts.Identifier): ts.ObjectLiteralExpression | null
   if (!init || !ts.isObjectLiteralExpression(init)) return null;
   const decl = declarationOf(id);
   if (!decl || !ts.isVariableDeclaration(decl) || !ts.isIdentifier(decl.name) || exportNamesOf(id.getSourceFile(), id.text).length) return null;
-  const refs = referencesOf(id.text, enclosingScope(decl), decl);
+  // logging the options (`console.log('options', options)`) reads them and changes nothing
+  const refs = referencesOf(id.text, enclosingScope(decl), decl).filter((r) => !isLogged(r));
   return refs.length === 1 && refs[0] === id ? init : null;
+}
+
+/** `console.log(x)`, `console.error('…', x)`: a value passed straight to the console. */
+function isLogged(ref: ts.Identifier): boolean {
+  const { node, parent } = outerParent(ref);
+  if (!ts.isCallExpression(parent) || !parent.arguments.includes(node as ts.Expression)) return false;
+  const chain = chainOf(parent.expression);
+  return !!chain && chain.length === 2 && chain[0] === 'console';
 }
 
 // ---------------------------------------------------------------- classification

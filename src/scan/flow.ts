@@ -41,6 +41,9 @@ export function usesOf(node: ts.Expression, as: 'url' | 'options', ctx: FlowCont
 
   // passed as an argument
   if (ts.isCallExpression(p) && p.arguments.includes(n as ts.Expression)) {
+    // console.log('url', url): logged, not sent
+    const logger = chainOf(p.expression);
+    if (logger && logger.length === 2 && logger[0] === 'console') return [];
     const index = p.arguments.indexOf(n as ts.Expression);
     const req = recogniseRequest(p, ctx.bindings);
     if (req) {
