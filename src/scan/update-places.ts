@@ -45,6 +45,23 @@ function zapierField(obj: ts.ObjectLiteralExpression, sf: ts.SourceFile, hubspot
   return hubspotFile || /hubspot/i.test(obj.getText(sf)) ? value : null;
 }
 
+/** Properties that make an object a parameter's description (a settings form, an action's params list). */
+const DESCRIPTOR = new Set(['label', 'description', 'type', 'required', 'sensitive', 'default', 'placeholder', 'help', 'secret']);
+
+/** `{ name: 'hubspot_api_key', label: 'HubSpot API Key', required: true }`: a user-facing parameter that holds the key. */
+function declaredParameter(obj: ts.ObjectLiteralExpression): ts.StringLiteral | null {
+  let value: ts.StringLiteral | null = null;
+  let described = false;
+  for (const p of obj.properties) {
+    if (!ts.isPropertyAssignment(p)) continue;
+    const name = propName(p.name);
+    const v = unwrap(p.initializer);
+    if ((name === 'name' || name === 'key' || name === 'id') && ts.isStringLiteral(v) && OPTION_NAME.test(v.text)) value = v;
+    else if (name && DESCRIPTOR.has(name)) described = true;
+  }
+  return value && described ? value : null;
+}
+
 export function findUpdatePlaces(sf: ts.SourceFile, hubspotFile: boolean): UpdatePlace[] {
   const out: UpdatePlace[] = [];
   walk(sf, (n) => {
@@ -74,6 +91,10 @@ export function findUpdatePlaces(sf: ts.SourceFile, hubspotFile: boolean): Updat
     if (ts.isObjectLiteralExpression(n)) {
       const field = zapierField(n, sf, hubspotFile);
       if (field) out.push({ pos: field.getStart(sf) + 1, status: 'manual', reason: 'zapier-api-key-field', category: 'P30_CONFIG_DECL' });
+      else {
+        const param = declaredParameter(n);
+        if (param) out.push({ pos: param.getStart(sf) + 1, status: 'ignored', reason: 'key-option-schema', category: 'P30_CONFIG_DECL' });
+      }
     }
     // authData: { apiKey: 'demo' } in a test: the fixture sets the key the app no longer takes
     if (ts.isPropertyAssignment(n) && propName(n.name) === 'authData' && ts.isObjectLiteralExpression(unwrap(n.initializer))) {

@@ -21,6 +21,7 @@ const FILES: Record<string, string> = {
   'app.json': '{\n  "name": "crm",\n  "env": {\n    "HUBSPOT_API_KEY": { "description": "HubSpot API key", "required": true }\n  }\n}\n',
   'keystone.js': "const { Keystone } = require('@keystonejs/keystone');\nmodule.exports = new Keystone({\n  name: 'crm',\n  hubspotApiKey: config.hubspot,\n});\n",
   'src/options.js': "const Joi = require('joi');\nexports.pluginOptionsSchema = () => Joi.object({\n  hubspotApiKey: Joi.string().required().description('HubSpot API key'),\n});\n",
+  'src/action.ts': "export class HubspotAction {\n  params = [\n    { name: 'hubspot_api_key', label: 'Hubspot API Key', required: true, sensitive: true },\n    { name: 'batch_size', label: 'Batch size', required: false },\n  ];\n}\n",
   'src/types.ts': 'export interface PluginOptions {\n  hubspotApiKey: string;\n  portalId?: string;\n}\n',
   'src/authentication.js': "module.exports = {\n  type: 'custom',\n  fields: [{ key: 'apiKey', label: 'HubSpot API Key', required: true, type: 'string' }],\n  test: { url: 'https://api.hubapi.com/integrations/v1/me' },\n};\n",
   'test/contacts.test.js': "const zapier = require('zapier-platform-core');\nit('lists contacts', async () => {\n  const bundle = { authData: { apiKey: 'demo' } };\n  await run(bundle);\n});\n",
@@ -53,6 +54,7 @@ describe('places to update with the code', () => {
       'keystone.js:4 ignored key-config-option',
       'netlify.toml:5 ignored config-declaration',
       'serverless.yml:5 ignored config-declaration',
+      'src/action.ts:3 ignored key-option-schema',
       'src/authentication.js:3 manual zapier-api-key-field',
       'src/client.js:2 ignored env-read',
       'src/client.js:4 auto ',
@@ -64,7 +66,7 @@ describe('places to update with the code', () => {
     expect(report.sites.find((s) => s.file === 'dist/client.js')!.message).toMatch(/rebuild/);
     expect(plans.map((p) => p.file)).toEqual(['src/client.js']);
     const md = renderMarkdown({ report, plans, showSecrets: false, linkBase: '' });
-    const section = md.slice(md.indexOf('## Update with the code (11)'));
+    const section = md.slice(md.indexOf('## Update with the code (12)'));
     expect(section).toContain('- [ ] [netlify.toml:5](netlify.toml#L5) `config-declaration`');
     expect(section).toContain('- [ ] [src/options.js:3](src/options.js#L3) `key-option-schema`');
     expect(md).toContain('[dist/client.js:2](dist/client.js#L2) `committed-build-output`');
