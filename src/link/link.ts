@@ -6,6 +6,7 @@ import type { HostedRequest } from '../scan/client-calls.js';
 import { requestInfo, requestOf, requestsOfCall } from '../scan/client-calls.js';
 import { hostAndPath } from '../scan/url.js';
 import { usesOf } from '../scan/flow.js';
+import { usesOfParams } from '../scan/params-flow.js';
 import type { SiteLink } from '../scan/context.js';
 import { ts, chainOf, unwrap, walk } from '../scan/ast.js';
 import { usesOfBinding, usesOfParameter, usesOfValue, type Escape, type Path, type ReceiverCall, type ReceiverUses } from '../scan/receivers.js';
@@ -49,6 +50,14 @@ export function link(links: readonly SiteLink[], host: LinkHost): LinkResult {
     }
     // a URL or options value: where it is reached, the scan's own flow analysis finds the requests it is given to
     for (const v of values) {
+      if (l.value === 'params') {
+        // a query-params object: the requests whose query it becomes (also through functions of that file)
+        for (const u of usesOfParams(v.node, { bindings: v.bindings })) {
+          if (u.kind === 'request') list.push({ ...u.info, file: v.file });
+          else if (u.escape) queue.push({ ...l, file: v.file, escape: u.escape, value: u.as ?? 'params' });
+        }
+        continue;
+      }
       for (const u of usesOf(v.node, l.value!, { bindings: v.bindings })) {
         if (u.kind === 'request') list.push({ ...withSiteUrl(requestOf(u.req), l.url), file: v.file });
         else if (u.escape) queue.push({ ...l, file: v.file, escape: u.escape });

@@ -224,7 +224,11 @@ function requestForm(call: ts.CallExpression, method: HttpMethod | null): Reques
   const a0 = objectArg(args[0]);
   if (a0 && ts.isObjectLiteralExpression(a0)) {
     const url = propValue(getProp(a0, 'url')) ?? propValue(getProp(a0, 'uri')) ?? null;
-    return { call, client: 'request', method: methodFrom(a0, method ?? 'GET'), url, optionsIndex: 0, configForm: true, headers: 'options' };
+    const r: RequestCall = { call, client: 'request', method: methodFrom(a0, method ?? 'GET'), url, optionsIndex: 0, configForm: true, headers: 'options' };
+    // request's `baseUrl` option: `{ baseUrl: 'https://api.hubapi.com', uri: '/contacts/v1/…' }`
+    const base = propValue(getProp(a0, 'baseUrl'));
+    if (base) r.baseURL = evalString(base);
+    return r;
   }
   return { call, client: 'request', method: methodFrom(args[1], method ?? 'GET'), url: args[0] ?? null, optionsIndex: 1, configForm: false, headers: 'options' };
 }

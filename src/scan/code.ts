@@ -24,6 +24,7 @@ import { browserAt as browserAtOf } from './runtime.js';
 import { keyConstantEdits } from './key-constants.js';
 import { interceptorOf, returningFunction } from './interceptors.js';
 import { sharedInstanceKind } from './instances.js';
+import { followParams } from './params-flow.js';
 import { findUpdatePlaces } from './update-places.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -51,7 +52,7 @@ interface Draft {
   client?: ClientKind;
   escapes: Escape[];
   /** URLs or options holding the key that leave the file (the link stage lists the requests they reach). */
-  valueEscapes: Array<{ as: 'url' | 'options'; escape: Escape }>;
+  valueEscapes: Array<{ as: 'url' | 'options' | 'params'; escape: Escape }>;
   /** The path of the URL that holds the key, when it can be evaluated (a developer-key endpoint is known by it). */
   urlPath?: string | null;
   /** The URL the key's request goes to, evaluated where the key is (`{}` for what is not known). */
@@ -504,40 +505,26 @@ function sharedParams(d: Draft, obj: ts.ObjectLiteralExpression, prop: ts.Object
   d.pattern = 'shared-config';
   d.category = 'P06_QS_SHARED_OBJECT';
   const decl = outerParent(obj).parent as ts.VariableDeclaration;
-  const targets: Array<{ req: RequestCall; options: ts.ObjectLiteralExpression }> = [];
   let unknown = !ts.isIdentifier(decl.name) || exportNamesOf(sf, decl.name.text).length > 0;
   const refs = ts.isIdentifier(decl.name) ? referencesOf(decl.name.text, enclosingScope(decl), decl) : [];
   if (!refs.length) unknown = true;
-  for (const ref of refs) {
-    const options = queryOptionOwner(ref);
-    const uses = options ? usesOf(options, 'options', flow) : [];
-    const req = uses.length === 1 && uses[0].kind === 'request' ? uses[0].req : null;
-    if (!options || !req) { unknown = true; for (const u of uses) if (u.kind === 'request') addRequest(d, u.req); continue; }
-    addRequest(d, req);
-    targets.push({ req, options });
-  }
+  // each reference: a query option of a request here, or through a parameter of a function it is passed to
+  const f = followParams(decl, refs, flow);
+  d.requests.push(...f.requests);
+  for (const u of f.unknown) noteUnknown(d, u, u.as ?? 'params');
   if (d.status) return d;
-  if (unknown || !targets.length) { d.status = 'manual'; d.reason = 'shared-params-object'; return d; }
+  if (unknown || f.unknown.length || !f.targets.length) { d.status = 'manual'; d.reason = 'shared-params-object'; return d; }
+  if (f.sharedHelper) { d.status = 'manual'; d.reason = 'params-helper-shared'; return d; }
   d.edits.push(removeProperty(obj, prop));
   const bearer = bearerValue(tokenText(d, sf, tokenEnv), style);
-  const done = new Set<ts.Node>();
-  for (const t of targets) {
-    if (done.has(t.options)) continue;
-    done.add(t.options);
+  for (const t of f.targets) {
+    // the header names the key's expression: it must mean the same inside a function the object was passed to
+    if (d.keyExpr && !sameMeaningAt(d.keyExpr, t.options)) { d.editError = 'token-out-of-scope'; continue; }
     pushHeader(d, addAuthorizationHeader(t.options, bearer, style));
     d.headerCalls.push(t.req);
   }
   d.selfContained = true;
   return d;
-}
-
-/** The options object in which `ref` is the query option (`{ qs: ref }`, `{ params: { ...ref, x } }`), or null. */
-function queryOptionOwner(ref: ts.Node): ts.ObjectLiteralExpression | null {
-  let { node: n, parent: p } = outerParent(ref);
-  if (ts.isSpreadAssignment(p) && ts.isObjectLiteralExpression(p.parent)) ({ node: n, parent: p } = outerParent(p.parent));
-  if (!ts.isPropertyAssignment(p) || p.initializer !== n || !ts.isObjectLiteralExpression(p.parent)) return null;
-  const name = propName(p.name);
-  return name && QUERY_OPTION.has(name) && name !== 'data' ? p.parent : null;
 }
 
 /**
@@ -801,7 +788,7 @@ function followToRequests(d: Draft, value: ts.Expression, as: 'url' | 'options',
 }
 
 /** A use the file does not show: it keeps the site from `auto`; where the value leaves the file, the link stage looks. */
-function noteUnknown(d: Draft, u: Use, as: 'url' | 'options'): void {
+function noteUnknown(d: Draft, u: Use, as: 'url' | 'options' | 'params'): void {
   d.unknown.push(u);
   if (u.kind === 'unknown' && u.escape) d.valueEscapes.push({ as, escape: u.escape });
 }

@@ -58,8 +58,8 @@ export interface SiteLink {
   file: string;
   /** A client (follow the calls made through it) … */
   client?: ClientKind;
-  /** … or a URL / options value (follow it to the requests it is given to). */
-  value?: 'url' | 'options';
+  /** … or a URL / options / query-params value (follow it to the requests it is given to). */
+  value?: 'url' | 'options' | 'params';
   /** For a value: the URL evaluated where the key is (the function it is passed to may only see a parameter). */
   url?: string;
   escape: Escape;

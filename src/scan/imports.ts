@@ -21,6 +21,9 @@ function requireSpec(e: ts.Expression): string | null {
 
 function requireOf(e: ts.Expression): Binding | null {
   e = unwrap(e);
+  // util.promisify(require('request')): the same function, called with the same arguments (less the callback)
+  const promisified = promisifyArgument(e);
+  if (promisified) return requireOf(promisified);
   const spec = requireSpec(e);
   if (spec) return { module: spec, imported: '*' };
   if (ts.isPropertyAccessExpression(e)) {
@@ -29,6 +32,14 @@ function requireOf(e: ts.Expression): Binding | null {
   }
   // (await import('x')).default is rare: not handled.
   return null;
+}
+
+/** `x` in `util.promisify(x)`, `promisify(x)`, `require('util').promisify(x)`. */
+function promisifyArgument(e: ts.Expression): ts.Expression | null {
+  if (!ts.isCallExpression(e) || e.arguments.length !== 1) return null;
+  const callee = unwrap(e.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+  return name === 'promisify' ? e.arguments[0] : null;
 }
 
 /**

@@ -16,6 +16,7 @@ const REASONS: Record<string, string> = {
   'key-is-object': 'The key value is an object, which looks like a bug: fix the value, then send it as a Bearer header.',
   'key-in-body': 'The key is sent in the request body, not the query, so it never authenticated the call: remove it and send a Bearer header.',
   'shared-params-object': 'The key sits in a shared params object: remove it there and add an Authorization header to every call that uses the object.',
+  'params-helper-shared': 'The key\'s params object reaches its calls inside a function that may also run with other params (it is exported, passed around, a method, or called with another object): a header added there could reach those calls too. Remove the key from the object and pass the Authorization header to its calls by hand.',
   'unknown-shape': 'The key is used in a shape the tool does not rewrite: remove it and send `Authorization: Bearer <token>` on the calls it fed.',
   'unrecognised-url': 'The URL is built in a way the tool does not rewrite: remove hapikey from it and send a Bearer header.',
   'test-mock': 'A test mock expects the key in the query: after the rewrite, match the Authorization header instead (nock: .matchHeader(\'authorization\', /^Bearer /)).',

@@ -1,6 +1,7 @@
 // The stubbed `require` / import map: the clients the tool rewrites, real pure built-ins, and a dummy for the rest.
 import querystring from 'node:querystring';
 import * as nodeUrl from 'node:url';
+import * as nodeUtil from 'node:util';
 import { dummy, isDummy } from './dummy.js';
 import type { Recorder } from './record.js';
 import { axiosStub } from './stubs/axios.js';
@@ -17,6 +18,14 @@ import { urijsStub } from './stubs/urijs.js';
 // querystring.stringify drops values that are not primitives: give it the dummies' strings.
 const plain = (o: unknown) => (o && typeof o === 'object' ? Object.fromEntries(Object.entries(o).map(([k, v]) => [k, isDummy(v) ? String(v) : v])) : o);
 const querystringStub = { ...querystring, stringify: (o: unknown, ...rest: []) => querystring.stringify(plain(o) as never, ...rest), encode: (o: unknown) => querystring.encode(plain(o) as never) };
+
+// util.promisify over a stub: the stubs answer with a promise (and never call a callback); a real callback function
+// is promisified as node does.
+const promisify = (fn: (...a: unknown[]) => unknown) => (...args: unknown[]) => new Promise((resolve, reject) => {
+  const r = fn(...args, (err: unknown, value: unknown) => (err ? reject(err) : resolve(value))) as { then?: unknown } | undefined;
+  if (r && typeof r.then === 'function') (r as Promise<unknown>).then(resolve, reject);
+});
+const utilStub = { ...nodeUtil, promisify };
 
 const FACTORIES: Record<string, (rec: Recorder) => unknown> = {
   'node-fetch': fetchModule,
@@ -37,6 +46,7 @@ const FACTORIES: Record<string, (rec: Recorder) => unknown> = {
   react: () => reactStub(),
   querystring: () => querystringStub,
   url: () => nodeUrl,
+  util: () => utilStub,
 };
 
 /** A `require` for one run: each module made once per run, so instances and defaults are shared like real modules. */

@@ -59,3 +59,24 @@ module.exports = (key) => { axios.get('https://api.hubapi.com/crm/v3/objects/con
 `)).join('\n')).toMatch(/fails where the original did not/);
   });
 });
+
+describe('oracle over params objects passed to helpers', () => {
+  const helperInput = `const axios = require('axios');
+const list = (query) => axios.get('https://api.hubapi.com/cms/v3/hubdb/tables/t/rows', { params: query });
+exports.keyed = () => { const q = { portalId: 1, hapikey: process.env.K }; return list(q); };
+`;
+  it('a helper only ever called with the keyed object: the header inside it is right', async () => {
+    const after = helperInput.replace('{ params: query }', "{ params: query, headers: { Authorization: 'Bearer ' + process.env.K } }").replace(', hapikey: process.env.K', '');
+    expect(await problems(after, helperInput)).toEqual([]);
+  });
+  it('a helper also called with params that hold no key: a header inside it changes that call', async () => {
+    const input = helperInput + "exports.open = () => list({ portalId: 1 });\n";
+    const after = input.replace('{ params: query }', "{ params: query, headers: { Authorization: 'Bearer ' + process.env.K } }").replace(', hapikey: process.env.K', '');
+    expect((await problems(after, input)).join('\n')).toMatch(/an unkeyed request changed/);
+  });
+  it('one of two helpers left without the header', async () => {
+    const input = helperInput.replace('return list(q); };', 'return list(q).then(() => add(q)); };') + "const add = (query) => axios.post('https://api.hubapi.com/cms/v3/hubdb/tables/t/rows', {}, { params: query });\n";
+    const after = input.replace('{ params: query }', "{ params: query, headers: { Authorization: 'Bearer ' + process.env.K } }").replace(', hapikey: process.env.K', '');
+    expect((await problems(after, input)).join('\n')).toMatch(/no Authorization/);
+  });
+});

@@ -51,7 +51,30 @@ export function shapeOf(name: string, source: string): { locals: string[]; trans
       }
     }
   }
-  return { locals, transpile: esm || kind !== ts.ScriptKind.JS };
+  const helpers = calledOnly(sf);
+  return { locals: locals.filter((n) => !helpers.has(n)), transpile: esm || kind !== ts.ScriptKind.JS };
+}
+
+/**
+ * Names that the file only ever calls (`helper(a, b)`, never passed, exported or assigned): such a function is not
+ * an entry point of its own; it runs with the arguments its callers give when they are driven.
+ */
+function calledOnly(sf: ts.SourceFile): Set<string> {
+  const called = new Set<string>();
+  const other = new Set<string>();
+  // the source file is parsed without parent links: each node is visited with its parent
+  const visit = (n: ts.Node, p: ts.Node): void => {
+    if (ts.isIdentifier(n)) {
+      const declName = (ts.isFunctionDeclaration(p) || ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isBindingElement(p)
+        || ts.isPropertyAssignment(p) || ts.isMethodDeclaration(p) || ts.isPropertyDeclaration(p)) && p.name === n;
+      const member = (ts.isPropertyAccessExpression(p) && p.name === n) || (ts.isBindingElement(p) && p.propertyName === n);
+      if (!declName && !member) (ts.isCallExpression(p) && p.expression === n ? called : other).add(n.text);
+    }
+    ts.forEachChild(n, (c) => visit(c, n));
+  };
+  ts.forEachChild(sf, (c) => visit(c, sf));
+  for (const n of other) called.delete(n);
+  return called;
 }
 
 export interface Loaded {
