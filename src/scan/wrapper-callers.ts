@@ -1,6 +1,7 @@
 // A header added inside a wrapper function (`makeRequest(method, url)` → `axios({ method, url })`) goes out with
 // every call of that wrapper, not only the key's. It is safe only when the wrapper itself sends to HubSpot, or when
-// every caller can be seen and each passes a HubSpot URL; otherwise the token would reach other hosts.
+// every caller can be seen and each passes a keyed HubSpot URL; otherwise the token would reach other hosts (or
+// calls that sent no key would start sending one).
 import { ts, unwrap, getProp, propValue, referencesOf, propName, isValueReference, declarationOfName } from './ast.js';
 import { exportNamesOf, cjsExportPath } from './exports.js';
 import { evalString, hostAndPath, isHubSpotHost } from './url.js';
@@ -12,7 +13,8 @@ export function wrapperHeaderProblem(call: ts.CallExpression, sitePos: number): 
   if (!fn || !call.arguments.some((a) => usesParameterOf(a, fn, 0))) return null;
   const callers = callersOf(fn);
   if (!callers) return 'wrapper-shared';
-  return callers.every((c) => c.arguments.some((a) => sendsToHubSpot(a))) ? null : 'wrapper-shared';
+  // each caller must send a keyed HubSpot URL: an unkeyed call (another host, or HubSpot without a key) would change
+  return callers.every((c) => c.arguments.some((a) => sendsKeyToHubSpot(a))) ? null : 'wrapper-shared';
 }
 
 /** The URL a request call names itself: its first argument, or the `url`/`uri` of a config object. */
@@ -24,6 +26,11 @@ function innerUrl(call: ts.CallExpression): ts.Expression | undefined {
 
 function sendsToHubSpot(e: ts.Expression | undefined): boolean {
   return !!e && isHubSpotHost(hostAndPath(evalString(e)).host);
+}
+
+function sendsKeyToHubSpot(e: ts.Expression): boolean {
+  const url = evalString(e);
+  return isHubSpotHost(hostAndPath(url).host) && /[?&]hapikey=/i.test(url);
 }
 
 /** Whether `e` reads a parameter of `fn`, directly or through a local variable of `fn` (the caller then decides where it goes). */

@@ -11,11 +11,7 @@ import { checkRewrite } from './oracle.js';
 const ROOT = path.resolve(__dirname, '../../fixtures/rewrite');
 
 /** Fixtures whose shape cannot be executed, each with the reason. Keep this list small and explicit. */
-export const NOT_EXECUTABLE: Record<string, string> = {
-  // the header goes into a local wrapper whose every caller in the file sends to HubSpot; the driver also calls the
-  // wrapper itself with made-up URLs, which no code of the program does (w10-wrapper-other-host is the unsafe twin)
-  'w10-wrapper-hubspot-only': 'the driver calls a local wrapper with URLs no caller passes',
-};
+export const NOT_EXECUTABLE: Record<string, string> = {};
 
 const cases = readdirSync(ROOT).filter((d) => existsSync(path.join(ROOT, d, 'sites.json'))).sort();
 
