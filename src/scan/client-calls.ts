@@ -2,12 +2,13 @@
 // requests it makes: SDK method chains through the libraries' maps, `apiRequest({ method, path })` and instance
 // verbs (`api.get('/crm/v3/…')`) through the evaluated arguments and the instance's base URL.
 import type { Client, HttpMethod, RequestInfo } from '../model/site.js';
-import { libraryCall, lifecycleFor, scopesFor } from '../scopes/index.js';
+import { libraryCall, lifecycleFor, objectTypeArguments, scopesFor } from '../scopes/index.js';
 import { ts, constInitializer, getProp, lineCol, propValue, unwrap } from './ast.js';
 import { methodFrom, type RequestCall } from './clients.js';
 import type { Lib } from './library-names.js';
 import type { ReceiverCall } from './receivers.js';
 import { evalString, hostAndPath, joinUrl } from './url.js';
+import { fillObjectTypes, type ArgContext } from './object-type-args.js';
 
 /** What kind of client a key configures (pure data: it travels to the link stage). */
 export type ClientKind =
@@ -36,16 +37,19 @@ export function requestInfo(client: Client, method: HttpMethod | null, path: str
   return info;
 }
 
-/** The requests one call through a client makes (empty when the call sends nothing, e.g. `api.interceptors.request.use`). */
-export function requestsOfCall(kind: ClientKind, rc: ReceiverCall): HostedRequest[] {
+/**
+ * The requests one call through a client makes (empty when the call sends nothing, e.g. `api.interceptors.request.use`).
+ * `ctx`: where the link stage finds functions of other modules (an object type built by an imported helper).
+ */
+export function requestsOfCall(kind: ClientKind, rc: ReceiverCall, ctx?: ArgContext): HostedRequest[] {
   const sf = rc.call.getSourceFile();
   const line = lineCol(sf, rc.call.getStart(sf)).line;
-  if (kind.kind === 'sdk') return sdkRequests(kind.lib, rc, line, kind.version);
+  if (kind.kind === 'sdk') return sdkRequests(kind.lib, rc, line, kind.version, ctx);
   if (kind.kind === 'zapier') return zapierRequests(rc, line);
   return httpRequests(kind, rc, line);
 }
 
-function sdkRequests(lib: Lib, rc: ReceiverCall, line: number, version?: string): HostedRequest[] {
+function sdkRequests(lib: Lib, rc: ReceiverCall, line: number, version?: string, ctx?: ArgContext): HostedRequest[] {
   const client = SDK_CLIENT[lib];
   if (!rc.chain.length || SDK_SETUP.test(rc.chain[rc.chain.length - 1])) return [];
   const chain = rc.chain.join('.');
@@ -68,7 +72,12 @@ function sdkRequests(lib: Lib, rc: ReceiverCall, line: number, version?: string)
     if (found.uncertainScopes.length) info.scopesUncertain = found.uncertainScopes;
     return [info];
   }
-  return found.endpoints.map((ep) => requestInfo(client, ep.method, ep.path, line, chain));
+  // object types named by the arguments (`associationsApi.getAll(id, 'company')`) fill the path
+  const typeArgs = lib === 'hubspot-api-client' ? objectTypeArguments(lib, chain) : {};
+  return found.endpoints.map((ep) => {
+    const { display, lookup } = fillObjectTypes(ep.path, typeArgs, rc.call.arguments, ctx);
+    return { ...requestInfo(client, ep.method, lookup, line, chain), path: display, lifecycle: lifecycleFor(ep.method, display) };
+  });
 }
 
 function httpRequests(kind: Extract<ClientKind, { kind: 'axios' | 'request' | 'got' }>, rc: ReceiverCall, line: number): HostedRequest[] {
