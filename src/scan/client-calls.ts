@@ -9,6 +9,7 @@ import type { Lib } from './library-names.js';
 import type { ReceiverCall } from './receivers.js';
 import { evalString, hostAndPath, joinUrl } from './url.js';
 import { fillObjectTypes, type ArgContext } from './object-type-args.js';
+import { bodyObjectTypes, objectTypesOfBody } from './body-types.js';
 
 /** What kind of client a key configures (pure data: it travels to the link stage). */
 export type ClientKind =
@@ -29,7 +30,7 @@ const SDK_SETUP = /^(setApiKey|setAccessToken|setDeveloperApiKey|setOAuthToken|r
 const VERBS: Record<string, HttpMethod> = { get: 'GET', delete: 'DELETE', del: 'DELETE', head: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH' };
 const BODY_VERBS = new Set(['post', 'put', 'patch']);
 
-export function requestInfo(client: Client, method: HttpMethod | null, path: string | null, line: number, call?: string, objectType?: string): HostedRequest {
+export function requestInfo(client: Client, method: HttpMethod | null, path: string | null, line: number, call?: string, objectType?: string | readonly string[]): HostedRequest {
   const m = scopesFor(method, path, objectType);
   const info: HostedRequest = { file: '', line, client, method, path, scopes: m.scopes, lifecycle: lifecycleFor(method, path) };
   if (call) info.call = call;
@@ -60,7 +61,7 @@ function sdkRequests(lib: Lib, rc: ReceiverCall, line: number, version?: string,
       const method = methodFrom(a0, 'GET');
       if (pathExpr) {
         const hp = hostAndPath(evalString(pathExpr));
-        if (hp.path) return [{ ...requestInfo(client, method, hp.path, line, chain), host: hp.host }];
+        if (hp.path) return [{ ...requestInfo(client, method, hp.path, line, chain, objectTypesOfBody(propValue(getProp(a0, 'body')), method, hp.path)), host: hp.host }];
       }
       return [unresolved(client, method, line, chain, 'dynamic-path')];
     }
@@ -149,7 +150,9 @@ export function requestOf(req: RequestCall): HostedRequest {
   if (url !== null && req.baseURL !== undefined && !/^[a-z]+:\/\//i.test(url)) url = joinUrl(req.baseURL, url);
   const hp = url === null ? { host: null, path: null } : hostAndPath(url);
   const line = lineCol(sf, req.call.getStart(sf)).line;
-  const info = hp.path === null ? unresolved(req.client, req.method, line, undefined, url === null ? 'no-url' : 'dynamic-path') : requestInfo(req.client, req.method, hp.path, line);
+  // the object types the body associates (engagements v1 `associations.companyIds`) when the scopes follow them
+  const info = hp.path === null ? unresolved(req.client, req.method, line, undefined, url === null ? 'no-url' : 'dynamic-path')
+    : requestInfo(req.client, req.method, hp.path, line, undefined, bodyObjectTypes(req, req.method, hp.path));
   info.host = hp.host;
   return info;
 }
