@@ -25,7 +25,8 @@ export function objectTypeArgument(e: ts.Expression | undefined, ctx: ArgContext
     if (body) text = evalString(body);
   }
   if (!text || text === '{}') return null;
-  if (!text.includes('{}')) return /^[\w.-]+$/.test(text) ? { kind: 'literal', text } : null;
+  // a name (`company`, `p_cars`, `LINE_ITEM`) or an object type ID (`0-3`, `2-1234`); not a number or a path
+  if (!text.includes('{}')) return /^[A-Za-z][\w-]*$/.test(text) || /^\d+-\d+$/.test(text) ? { kind: 'literal', text } : null;
   return /^2-\{\}/.test(text) || /^p\d*_/i.test(text) ? { kind: 'custom' } : null;
 }
 

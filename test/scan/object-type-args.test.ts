@@ -31,6 +31,8 @@ describe('objectTypeArgument', () => {
     expect(first('function g(t) { f(t) }')).toBeNull();
     expect(first('f(`${prefix}-2`)')).toBeNull();
     expect(first("f('a/b')")).toBeNull();
+    expect(first('f(0)')).toBeNull();
+    expect(first("f('12')")).toBeNull();
     expect(first('f(x, y)')).toBeNull();
   });
   it('an imported helper, through the context the link stage gives', () => {
