@@ -38,6 +38,58 @@ const SUPPLEMENTARY_RULES = [
   },
 ];
 
+// Rules for endpoints the research catalog does not list, or lists only within a wider family, each with its source.
+SUPPLEMENTARY_RULES.push(
+  {
+    before: 'contacts-v1-all',
+    rule: {
+      id: 'schemas-v3-purge',
+      family: 'CRM schemas v3: purge (hard delete) of a custom object schema',
+      pathRegex: '^/(crm/v3|crm-object-schemas/v3)/schemas/[^/]+/purge/?$',
+      scopes: { write: ['crm.schemas.custom.write'] },
+      confidence: 'inferred',
+      source:
+        'https://developers.hubspot.com/changelog/two-updates-to-the-crm-schemas-api (2021-01: DELETE ' +
+        '/crm-object-schemas/v3/schemas/{objectType}/purge redirected to the schema DELETE with archived=true, 404 after 90 days); ' +
+        'that DELETE /crm-object-schemas/v3/schemas/{objectType} needs crm.schemas.custom.write (spec)',
+    },
+  },
+  {
+    before: 'engagements-v1',
+    rule: {
+      id: 'engagements-v1-associated',
+      family: 'Engagements v1: engagements associated with one object (GET /engagements/v1/engagements/associated/{objectType}/{objectId}/paged)',
+      // a literal object type only: a run-time one falls through to engagements-v1
+      pathRegex: '^/engagements/v1/engagements/associated/[^/{}]+/[^/]+/paged/?$',
+      typeSeg: 5,
+      scopes: { read: ['crm.objects.<objectType>.read'] },
+      confidence: 'inferred',
+      source:
+        'path form: https://developers.hubspot.com/docs/api-reference/legacy/engagements-v1/engagements/get-engagements-v1-engagements-associated-crm-object-id-paged ' +
+        '(as linked from third-party docs; also hubspot-api-ruby GET_ASSOCIATED_ENGAGEMENTS); ' +
+        'engagements v1 reads accept the read scope of any object type, and the research notes of engagements-v1: ' +
+        '"Practically: grant the read/write scope of every object type the engagement is associated with" (here: the one in the path)',
+    },
+  },
+);
+
+// Facts added to rules of the research catalog, each with its source. `bodyTypes`: the request-body arrays that name
+// the object types a call associates (key path → object type); the scopes then follow those object types.
+const RULE_ADDITIONS = {
+  'engagements-v1': {
+    bodyTypes: {
+      'associations.contactIds': 'contacts',
+      'associations.companyIds': 'companies',
+      'associations.dealIds': 'deals',
+      'associations.ticketIds': 'tickets',
+    },
+    bodyTypesSource:
+      'https://developers.hubspot.com/docs/methods/engagements/create_engagement (body: associations.contactIds, companyIds, dealIds, ' +
+      'ownerIds, ticketIds; write scopes: any of the object write scopes) and the research notes of this rule: "Practically: grant ' +
+      'the read/write scope of every object type the engagement is associated with"',
+  },
+};
+
 // Path aliases the research catalog does not list (same API, two URL forms).
 const SUPPLEMENTARY_ALIASES = [
   {
@@ -115,7 +167,8 @@ function build(src, sha256) {
   }
 
   const legacyRules = [];
-  const rules = [...src.legacyEndpointRules];
+  const rules = src.legacyEndpointRules.map((r) => (RULE_ADDITIONS[r.id] ? { ...r, ...RULE_ADDITIONS[r.id] } : r));
+  for (const id of Object.keys(RULE_ADDITIONS)) if (!rules.some((r) => r.id === id)) throw new Error(`rule addition for unknown rule ${id}`);
   for (const { before, rule } of SUPPLEMENTARY_RULES) {
     const at = rules.findIndex((r) => r.id === before);
     if (at < 0) throw new Error(`supplementary rule anchor ${before} not found`);
@@ -137,7 +190,7 @@ function build(src, sha256) {
         paths: 'p = path template, re = path regex, v = API version, beta, ops = method -> index into auth',
         auth: 'a = authClass (account-token | developer | none-listed); s = scope alternatives (OR-list of AND-lists, spec order); any = object-type dependent: any one of these scopes, resolve by object type; dk = developer hapikey accepted',
         internalScopes: 'scope names flagged as possibly HubSpot-internal (not offered to apps); never preferred',
-        legacyRules: 'first match wins; read/write = scope alternatives; conf = confidence (per access class when they differ); also = scopes possibly needed as well; typeSeg = path segment holding the object type for <objectType> in scope names',
+        legacyRules: 'first match wins; read/write = scope alternatives; conf = confidence (per access class when they differ); also = scopes possibly needed as well; typeSeg = path segment holding the object type for <objectType> in scope names; bodyTypes = request-body arrays naming the object types the call associates (key path -> object type): the alternatives of those types are the scopes',
       },
     },
     internalScopes: Object.entries(src.scopes)
@@ -217,7 +270,7 @@ function compactRule(r) {
   const out = ruleOut(r, r.id, r.pathRegex, alts(r.scopes.read), alts(r.scopes.write), conf);
   if (Object.values(r.scopes).flat().some((s) => s.includes('<objectType>'))) {
     const segs = r.pathRegex.replace(/^\^/, '').replaceAll('[^/]+', '\0').split('/');
-    const at = segs.findIndex((s) => s === '\0');
+    const at = r.typeSeg ?? segs.findIndex((s) => s === '\0');
     if (at < 0) throw new Error(`no object-type segment in ${r.id}`);
     out.typeSeg = at;
   }
@@ -230,6 +283,10 @@ function ruleOut(r, id, re, read, write, conf) {
   if (write) out.write = write;
   if (r.also) out.also = Object.fromEntries(Object.entries(r.also).map(([k, v]) => [k, [...v].sort()]));
   if (r.privateAppSupported === false) out.privateApps = false;
+  if (r.bodyTypes) {
+    out.bodyTypes = r.bodyTypes;
+    out.bodyTypesSource = r.bodyTypesSource;
+  }
   if (r.supplement) {
     out.supplement = true;
     out.source = r.source;

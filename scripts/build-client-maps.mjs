@@ -4,7 +4,7 @@
 // `npm pack` into a folder (our node_modules is not touched), parsed with TypeScript; only the derived
 // facts (method chain → method + path, with the versions that have them) are written.
 //
-// Usage: node scripts/build-client-maps.mjs [out.json] [--packs <dir>]
+// Usage: node scripts/build-client-maps.mjs [out.json] [--packs <dir>]   (also writes client-args.json beside out.json)
 //   --packs <dir>  keep the unpacked packages in <dir> (`<package>-<version>/package`) and reuse the
 //                  ones already there (a rerun then needs no network). Default: a temporary folder,
 //                  deleted at the end.
@@ -27,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { deriveApiClient } from './client-maps/api-client.mjs';
 import { deriveHubspotApi } from './client-maps/hubspot-api.mjs';
 import { deriveHubspotNpm } from './client-maps/hubspot-npm.mjs';
+import { mergeArgs, serialiseArgs } from './client-maps/args.mjs';
 import { merge, serialise } from './client-maps/merge.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -68,6 +69,7 @@ function main() {
   const out = args.find((a, i) => !a.startsWith('--') && i !== packsAt + 1) ?? resolve(here, '../src/scopes/client-maps.json');
   const work = packs ?? mkdtempSync(join(tmpdir(), 'hs-client-maps-'));
   const result = { libraries: {} };
+  const argsResult = { libraries: {} };
   try {
     for (const lib of LIBRARIES) {
       const perVersion = [];
@@ -75,10 +77,12 @@ function main() {
         const root = unpack(work, lib.package, version);
         const notDerived = [];
         const found = lib.derive(root, (what) => notDerived.push(what));
-        perVersion.push({ version, chains: found.chains, dynamic: found.dynamic, notDerived });
+        perVersion.push({ version, chains: found.chains, dynamic: found.dynamic, notDerived, args: found.args });
         console.log(`${lib.package}@${version}: ${Object.keys(found.chains).length} chains, ${notDerived.length} not derived`);
       }
       result.libraries[lib.id] = merge(lib, perVersion);
+      const args = mergeArgs(perVersion);
+      if (Object.keys(args.chains).length || args.conflicts.length) argsResult.libraries[lib.id] = args;
     }
   } finally {
     if (!packs) rmSync(work, { recursive: true, force: true });
@@ -86,6 +90,10 @@ function main() {
   const text = serialise(result);
   writeFileSync(out, text);
   console.log(`wrote ${out} (${text.length} bytes)`);
+  const argsOut = join(dirname(out), 'client-args.json');
+  const argsText = serialiseArgs(argsResult);
+  writeFileSync(argsOut, argsText);
+  console.log(`wrote ${argsOut} (${argsText.length} bytes)`);
 }
 
 function unpack(work, pkg, version) {

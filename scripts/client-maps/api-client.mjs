@@ -1,7 +1,7 @@
 // @hubspot/api-client: method chain → endpoint facts from the published package.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { addEndpoint, cleanPath, METHODS, parse, relative, ts, walk } from './common.mjs';
+import { addEndpoint, cleanPath, METHODS, objectTypeArgs, parse, relative, ts, walk } from './common.mjs';
 
 
 export function deriveApiClient(root, miss) {
@@ -18,6 +18,7 @@ const DYNAMIC = { apiRequest: { methodFrom: 'method', pathFrom: 'path', defaultM
 function deriveDiscovery(root, miss) {
   const lib = join(root, 'lib');
   const chains = {};
+  const args = {};
   const factoryCache = new Map();
 
   const requestFactory = (codegenDir, apiName) => {
@@ -46,18 +47,20 @@ function deriveDiscovery(root, miss) {
   const requestOf = (method) => {
     let path = null;
     let verb = null;
+    let typeArgs = {};
     walk(method, (n) => {
       if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === 'localVarPath' && n.initializer) {
         let e = n.initializer;
         while (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression)) e = e.expression.expression;
         if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) path = e.text;
+        typeArgs = objectTypeArgs(n.initializer, method);
       }
       if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'makeRequestContext') {
         const arg = n.arguments[1];
         if (arg && ts.isPropertyAccessExpression(arg)) verb = arg.name.text;
       }
     });
-    return path && verb && METHODS.has(verb) ? [verb, cleanPath(path)] : null;
+    return path && verb && METHODS.has(verb) ? [verb, cleanPath(path), typeArgs] : null;
   };
 
   // module specifier in a .d.ts → absolute file (without extension)
@@ -136,7 +139,10 @@ function deriveDiscovery(root, miss) {
         const api = codegenApiName(imp.target, imp.name);
         const methods = requestFactory(dirname(imp.target), api);
         apis.set(name, methods);
-        for (const [mName, [verb, path]] of methods) addEndpoint(chains, `${chain}.${mName}`, verb, path);
+        for (const [mName, [verb, path, typeArgs]] of methods) {
+          addEndpoint(chains, `${chain}.${mName}`, verb, path);
+          addArgs(args, `${chain}.${mName}`, path, typeArgs);
+        }
       } else if (imp.target.includes(`${'/'}discovery${'/'}`)) {
         walkDiscovery(imp.target, imp.name, chain);
       }
@@ -191,7 +197,7 @@ function deriveDiscovery(root, miss) {
   };
 
   walkDiscovery(join(lib, 'src', 'client'), 'Client', '');
-  return { chains, dynamic: DYNAMIC };
+  return { chains, dynamic: DYNAMIC, args };
 }
 
 
@@ -217,20 +223,31 @@ export function literalPath(e) {
 export function requestOfFlatMethod(method) {
   let path = null;
   let verb = null;
+  let typeArgs = {};
   walk(method, (n) => {
-    if (path === null && ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === 'localVarPath' && n.initializer) path = literalPath(n.initializer);
+    if (path === null && ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === 'localVarPath' && n.initializer) {
+      path = literalPath(n.initializer);
+      typeArgs = objectTypeArgs(n.initializer, method);
+    }
     if (verb === null && ts.isPropertyAssignment(n) && ts.isIdentifier(n.name) && n.name.text === 'method' && ts.isStringLiteral(n.initializer)) verb = n.initializer.text.toUpperCase();
   });
-  return path !== null && verb && METHODS.has(verb) ? [verb, cleanPath(path)] : null;
+  return path !== null && verb && METHODS.has(verb) ? [verb, cleanPath(path), typeArgs] : null;
+}
+
+/** Which argument fills each object-type placeholder of a chain's path (none recorded when it has none). */
+function addArgs(args, chain, path, typeArgs) {
+  if (!typeArgs || !Object.keys(typeArgs).length) return;
+  (args[chain] ??= {})[path] = typeArgs;
 }
 
 function deriveFlat(root, miss) {
   const lib = join(root, 'lib');
   const chains = {};
+  const args = {};
   const clientFile = join(lib, 'src', 'client.js');
   if (!existsSync(clientFile)) {
     miss('src/client.js missing');
-    return { chains, dynamic: DYNAMIC };
+    return { chains, dynamic: DYNAMIC, args };
   }
   const sf = parse(clientFile);
 
@@ -308,7 +325,10 @@ function deriveFlat(root, miss) {
       }
       const inst = init && instances.get(thisMember(init) ?? '');
       if (inst) {
-        for (const [m, [verb, path]] of classMethods(inst)) addEndpoint(chains, `${chain}.${m}`, verb, path);
+        for (const [m, [verb, path, typeArgs]] of classMethods(inst)) {
+          addEndpoint(chains, `${chain}.${m}`, verb, path);
+          addArgs(args, `${chain}.${m}`, path, typeArgs);
+        }
         continue;
       }
       // helpers: getAll: this._retrieveGetAllFunction(this._contactsBasicApi.getPage.bind(…))
@@ -338,5 +358,5 @@ function deriveFlat(root, miss) {
     }
   });
   if (!Object.keys(chains).length) miss('Client constructor: no API objects found');
-  return { chains, dynamic: DYNAMIC };
+  return { chains, dynamic: DYNAMIC, args };
 }

@@ -2,6 +2,9 @@
 // `export default class`, `module.exports = f`, `module.exports = { f }`, `exports.f = function …`.
 import { ts, getProp, propValue, unwrap } from '../scan/ast.js';
 import { cjsExportPath, exportNamesOf } from '../scan/exports.js';
+import { isRelative } from '../scan/imports.js';
+import type { ArgContext } from '../scan/object-type-args.js';
+import type { Program } from './program.js';
 
 type Fn = ts.FunctionLikeDeclaration;
 
@@ -75,4 +78,25 @@ function exportedValue(sf: ts.SourceFile, name: string): ts.Node | null {
 
 function localValue(id: ts.Identifier): ts.Node | null {
   return localDeclaration(id) ?? null;
+}
+
+/**
+ * For the calls of `file`: the function a callee names when it is imported from another module of the repository
+ * (`helper(x)` with `const { helper } = require('./helpers')`, `helpers.helper(x)` with a whole-module import).
+ */
+export function importedFunctions(program: Program, file: string): ArgContext {
+  return {
+    importedFunction(callee: ts.Expression): Fn | null {
+      const pf = program.parsed(file);
+      const c = unwrap(callee);
+      const id = ts.isIdentifier(c) ? c : ts.isPropertyAccessExpression(c) && ts.isIdentifier(unwrap(c.expression)) ? (unwrap(c.expression) as ts.Identifier) : null;
+      const b = id && pf?.bindings.get(id.text);
+      if (!b || !isRelative(b.module)) return null;
+      const target = program.resolve(file, b.module);
+      const tf = target ? program.parsed(target) : null;
+      if (!tf) return null;
+      if (id === c) return exportedFunction(tf.sf, b.imported, []);
+      return b.imported === '*' || b.imported === 'default' ? exportedFunction(tf.sf, b.imported, [(c as ts.PropertyAccessExpression).name.text]) : null;
+    },
+  };
 }

@@ -10,7 +10,7 @@ import { usesOfParams } from '../scan/params-flow.js';
 import type { SiteLink } from '../scan/context.js';
 import { ts, chainOf, unwrap, walk } from '../scan/ast.js';
 import { usesOfBinding, usesOfParameter, usesOfValue, type Escape, type Path, type ReceiverCall, type ReceiverUses } from '../scan/receivers.js';
-import { exportedFunction } from './exported.js';
+import { exportedFunction, importedFunctions } from './exported.js';
 import { Program, type LinkHost, type ParsedFile } from './program.js';
 
 /** How far the stage goes: links followed in all (each one a file and an exported name). */
@@ -45,7 +45,8 @@ export function link(links: readonly SiteLink[], host: LinkHost): LinkResult {
       : l.escape.kind === 'package' ? packageCalls(program, l.file)
       : followArgument(program, l.file, l.escape, l.value ? values : null);
     for (const { file, uses } of found) {
-      if (l.client) for (const c of uses.calls) for (const r of requestsOfCall(l.client, c)) list.push({ ...r, file });
+      const ctx = l.client && uses.calls.length ? importedFunctions(program, file) : undefined;
+      if (l.client) for (const c of uses.calls) for (const r of requestsOfCall(l.client, c, ctx)) list.push({ ...r, file });
       for (const escape of uses.escapes) queue.push({ ...l, file, escape });
     }
     // a URL or options value: where it is reached, the scan's own flow analysis finds the requests it is given to

@@ -3,7 +3,7 @@
 import type { Language } from '../model/site.js';
 import { parse, ts } from '../scan/ast.js';
 import { collectBindings, type Bindings } from '../scan/imports.js';
-import { resolveModule, stemOf, type PathAliases } from './resolve.js';
+import { mayName, resolveModule, type PathAliases } from './resolve.js';
 
 /** What the run gives the link stage: the files, a way to read them, and the path aliases. */
 export interface LinkHost {
@@ -85,12 +85,11 @@ export class Program {
   importersOf(target: string): string[] {
     const cached = this.importers.get(target);
     if (cached) return cached;
-    const stem = stemOf(target);
     const out: string[] = [];
     for (const [f, specs] of this.specifierIndex()) {
       if (f === target) continue;
       for (const spec of specs) {
-        if (spec.includes(stem) && this.resolve(f, spec) === target) { out.push(f); break; }
+        if (mayName(spec, target, this.host.aliases) && this.resolve(f, spec) === target) { out.push(f); break; }
       }
     }
     this.importers.set(target, out);

@@ -72,3 +72,15 @@ export function stemOf(file: string): string {
   const base = path.posix.basename(file).replace(/\.[^.]+$/, '');
   return base === 'index' ? path.posix.basename(path.posix.dirname(file)) : base;
 }
+
+/**
+ * A cheap test before resolving: whether `spec` can name `file` at all. It contains the file's stem, or, for an
+ * index file, its folder's name, `index` itself (`require('./index')`) or nothing but dots and slashes (`'.'`,
+ * `'../..'`, `'./'`); an exact tsconfig alias can name any file.
+ */
+export function mayName(spec: string, file: string, aliases: PathAliases = NO_ALIASES): boolean {
+  const stem = stemOf(file);
+  if (spec.includes(stem)) return true;
+  if (/^index\.[^.]+$/.test(path.posix.basename(file)) && (/(^|\/)index(\.[cm]?[jt]sx?)?$/.test(spec) || /^[./]+$/.test(spec))) return true;
+  return aliases.paths.some((a) => !a.wildcard && a.prefix === spec);
+}

@@ -2,12 +2,14 @@
 // requests it makes: SDK method chains through the libraries' maps, `apiRequest({ method, path })` and instance
 // verbs (`api.get('/crm/v3/…')`) through the evaluated arguments and the instance's base URL.
 import type { Client, HttpMethod, RequestInfo } from '../model/site.js';
-import { libraryCall, lifecycleFor, scopesFor } from '../scopes/index.js';
+import { libraryCall, lifecycleFor, objectTypeArguments, scopesFor } from '../scopes/index.js';
 import { ts, constInitializer, getProp, lineCol, propValue, unwrap } from './ast.js';
 import { methodFrom, type RequestCall } from './clients.js';
 import type { Lib } from './library-names.js';
 import type { ReceiverCall } from './receivers.js';
 import { evalString, hostAndPath, joinUrl } from './url.js';
+import { fillObjectTypes, type ArgContext } from './object-type-args.js';
+import { bodyObjectTypes, objectTypesOfBody } from './body-types.js';
 
 /** What kind of client a key configures (pure data: it travels to the link stage). */
 export type ClientKind =
@@ -28,7 +30,7 @@ const SDK_SETUP = /^(setApiKey|setAccessToken|setDeveloperApiKey|setOAuthToken|r
 const VERBS: Record<string, HttpMethod> = { get: 'GET', delete: 'DELETE', del: 'DELETE', head: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH' };
 const BODY_VERBS = new Set(['post', 'put', 'patch']);
 
-export function requestInfo(client: Client, method: HttpMethod | null, path: string | null, line: number, call?: string, objectType?: string): HostedRequest {
+export function requestInfo(client: Client, method: HttpMethod | null, path: string | null, line: number, call?: string, objectType?: string | readonly string[]): HostedRequest {
   const m = scopesFor(method, path, objectType);
   const info: HostedRequest = { file: '', line, client, method, path, scopes: m.scopes, lifecycle: lifecycleFor(method, path) };
   if (call) info.call = call;
@@ -36,16 +38,19 @@ export function requestInfo(client: Client, method: HttpMethod | null, path: str
   return info;
 }
 
-/** The requests one call through a client makes (empty when the call sends nothing, e.g. `api.interceptors.request.use`). */
-export function requestsOfCall(kind: ClientKind, rc: ReceiverCall): HostedRequest[] {
+/**
+ * The requests one call through a client makes (empty when the call sends nothing, e.g. `api.interceptors.request.use`).
+ * `ctx`: where the link stage finds functions of other modules (an object type built by an imported helper).
+ */
+export function requestsOfCall(kind: ClientKind, rc: ReceiverCall, ctx?: ArgContext): HostedRequest[] {
   const sf = rc.call.getSourceFile();
   const line = lineCol(sf, rc.call.getStart(sf)).line;
-  if (kind.kind === 'sdk') return sdkRequests(kind.lib, rc, line, kind.version);
+  if (kind.kind === 'sdk') return sdkRequests(kind.lib, rc, line, kind.version, ctx);
   if (kind.kind === 'zapier') return zapierRequests(rc, line);
   return httpRequests(kind, rc, line);
 }
 
-function sdkRequests(lib: Lib, rc: ReceiverCall, line: number, version?: string): HostedRequest[] {
+function sdkRequests(lib: Lib, rc: ReceiverCall, line: number, version?: string, ctx?: ArgContext): HostedRequest[] {
   const client = SDK_CLIENT[lib];
   if (!rc.chain.length || SDK_SETUP.test(rc.chain[rc.chain.length - 1])) return [];
   const chain = rc.chain.join('.');
@@ -56,7 +61,7 @@ function sdkRequests(lib: Lib, rc: ReceiverCall, line: number, version?: string)
       const method = methodFrom(a0, 'GET');
       if (pathExpr) {
         const hp = hostAndPath(evalString(pathExpr));
-        if (hp.path) return [{ ...requestInfo(client, method, hp.path, line, chain), host: hp.host }];
+        if (hp.path) return [{ ...requestInfo(client, method, hp.path, line, chain, objectTypesOfBody(propValue(getProp(a0, 'body')), method, hp.path)), host: hp.host }];
       }
       return [unresolved(client, method, line, chain, 'dynamic-path')];
     }
@@ -68,7 +73,12 @@ function sdkRequests(lib: Lib, rc: ReceiverCall, line: number, version?: string)
     if (found.uncertainScopes.length) info.scopesUncertain = found.uncertainScopes;
     return [info];
   }
-  return found.endpoints.map((ep) => requestInfo(client, ep.method, ep.path, line, chain));
+  // object types named by the arguments (`associationsApi.getAll(id, 'company')`) fill the path
+  const typeArgs = lib === 'hubspot-api-client' ? objectTypeArguments(lib, chain) : {};
+  return found.endpoints.map((ep) => {
+    const { display, lookup } = fillObjectTypes(ep.path, typeArgs, rc.call.arguments, ctx);
+    return { ...requestInfo(client, ep.method, lookup, line, chain), path: display, lifecycle: lifecycleFor(ep.method, display) };
+  });
 }
 
 function httpRequests(kind: Extract<ClientKind, { kind: 'axios' | 'request' | 'got' }>, rc: ReceiverCall, line: number): HostedRequest[] {
@@ -140,7 +150,9 @@ export function requestOf(req: RequestCall): HostedRequest {
   if (url !== null && req.baseURL !== undefined && !/^[a-z]+:\/\//i.test(url)) url = joinUrl(req.baseURL, url);
   const hp = url === null ? { host: null, path: null } : hostAndPath(url);
   const line = lineCol(sf, req.call.getStart(sf)).line;
-  const info = hp.path === null ? unresolved(req.client, req.method, line, undefined, url === null ? 'no-url' : 'dynamic-path') : requestInfo(req.client, req.method, hp.path, line);
+  // the object types the body associates (engagements v1 `associations.companyIds`) when the scopes follow them
+  const info = hp.path === null ? unresolved(req.client, req.method, line, undefined, url === null ? 'no-url' : 'dynamic-path')
+    : requestInfo(req.client, req.method, hp.path, line, undefined, bodyObjectTypes(req, req.method, hp.path));
   info.host = hp.host;
   return info;
 }

@@ -33,6 +33,8 @@ export interface LegacyRule {
   also?: { read?: string[]; write?: string[] };
   privateApps?: boolean;
   typeSeg?: number;
+  /** Request-body arrays naming the object types the call associates (key path → object type). */
+  bodyTypes?: Record<string, string>;
   supplement?: boolean;
   source?: string;
 }

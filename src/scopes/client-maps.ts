@@ -57,12 +57,31 @@ export function chainSegments(chain: string): string[] {
 }
 
 function lookup(map: LibraryMap, segs: string[]): Entry[] | null {
+  const key = chainKey(map, segs);
+  return key === null ? null : map.chains[key];
+}
+
+/** The map's key for a chain's segments, or null. */
+function chainKey(map: LibraryMap, segs: string[]): string | null {
   const key = segs.join('.');
-  const direct = map.chains[key] ?? map.chains[key.replace(/WithHttpInfo$/, '')];
-  if (direct) return direct;
+  if (map.chains[key]) return key;
+  const plain = key.replace(/WithHttpInfo$/, '');
+  if (map.chains[plain]) return plain;
   // crm[objectType].basicApi.getPage → crm.objects.basicApi.getPage (the {objectType} path)
   const dyn = segs.indexOf('[]');
-  if (dyn === 1 && segs[0] === 'crm') return lookup(map, ['crm', 'objects', ...segs.slice(2)]);
+  if (dyn === 1 && segs[0] === 'crm') return chainKey(map, ['crm', 'objects', ...segs.slice(2)]);
+  return null;
+}
+
+/** The map's name for a call's chain (`client.crm[x].basicApi.getPage` → `crm.objects.basicApi.getPage`), or null. */
+export function matchedChain(lib: Library, chain: string): string | null {
+  const map = maps[lib];
+  if (!map) return null;
+  const all = chainSegments(chain);
+  for (let drop = 0; drop <= 2 && drop < all.length; drop++) {
+    const key = chainKey(map, all.slice(drop));
+    if (key !== null) return key;
+  }
   return null;
 }
 

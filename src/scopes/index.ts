@@ -12,5 +12,7 @@ export { unionScopes } from './union.js';
 export { recommendToken, appHsmeta } from './token.js';
 export { libraryEndpoints, chainVersions, isRequestPassthrough, libraryInfo, libraryVersionHint } from './client-maps.js';
 export { libraryCall } from './client-family.js';
+export { objectTypeArguments } from './client-args.js';
+export { bodyTypeKeys } from './body-types.js';
 export { canonicalObjectType } from './object-types.js';
 export { readProbePaths, refusalProbePaths, scopesCovering, isWriteOnlyScope } from './read-probes.js';

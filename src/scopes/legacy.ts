@@ -3,7 +3,7 @@
 import type { HttpMethod } from '../model/site.js';
 import { accessOf } from './access.js';
 import { legacyRules, type Alternatives, type LegacyRule } from './catalog.js';
-import { chooseAlternative } from './choose.js';
+import { chooseAlternative, chooseScope } from './choose.js';
 import { isPlaceholder } from './normalise.js';
 import { canonicalObjectType, objectTypeEntry } from './object-types.js';
 import type { Access, ScopeMatch } from './types.js';
@@ -24,6 +24,9 @@ function substituteType(alts: Alternatives, type: string | null): { alts: Altern
   const sub = (s: string) => {
     if (s === 'crm.schemas.<objectType>.read' && e?.schemaRead) return e.schemaRead;
     if (s === 'crm.schemas.<objectType>.write' && e?.schemaWrite) return e.schemaWrite;
+    // records: the object type's own scope (tickets: `tickets`)
+    if (s === 'crm.objects.<objectType>.read' && e?.read.length) return chooseScope(e.read) ?? e.read[0];
+    if (s === 'crm.objects.<objectType>.write' && e?.write.length) return chooseScope(e.write) ?? e.write[0];
     return s.replace('<objectType>', type);
   };
   return { alts: alts.map((alt) => alt.map(sub)), certain: true };
@@ -35,19 +38,39 @@ interface Half {
   missing: boolean;
 }
 
-function half(rule: LegacyRule, access: Access, type: string | null): Half {
+function half(rule: LegacyRule, access: Access, type: string | null, associated: readonly string[] = []): Half {
   const own = access === 'read' ? rule.read : rule.write;
   if (!own) return { scopes: [], missing: true };
   const { alts } = substituteType(own, type);
-  return { scopes: chooseAlternative(alts) ?? [], missing: false };
+  return { scopes: ofAssociatedTypes(rule, alts, access, associated) ?? chooseAlternative(alts) ?? [], missing: false };
 }
 
-/** Scopes of a call matched by a legacy rule. */
-export function scopesFromRule(rule: LegacyRule, method: HttpMethod | null, normalised: string, objectType?: string): ScopeMatch {
+/**
+ * A rule whose alternatives are the scopes of the object types a call associates (`bodyTypes`): with those types
+ * known (from the request body), the alternatives of each of them; null when none of them has one.
+ */
+function ofAssociatedTypes(rule: LegacyRule, alts: Alternatives, access: Access, associated: readonly string[]): string[] | null {
+  if (!rule.bodyTypes || !associated.length) return null;
+  const out = new Set<string>();
+  for (const t of associated) {
+    const own = objectTypeEntry(t)?.[access] ?? [];
+    const alt = alts.find((a) => a.length > 0 && a.every((s) => own.includes(s)));
+    if (alt) for (const s of alt) out.add(s);
+  }
+  return out.size ? [...out].sort() : null;
+}
+
+/**
+ * Scopes of a call matched by a legacy rule. `objectType`: the call's object type, or the object types it associates
+ * (a list, read from the request body for rules with `bodyTypes`).
+ */
+export function scopesFromRule(rule: LegacyRule, method: HttpMethod | null, normalised: string, objectType?: string | readonly string[]): ScopeMatch {
+  const associated = typeof objectType === 'string' || !objectType ? [] : objectType;
+  const given = typeof objectType === 'string' ? objectType : undefined;
   let type: string | null = null;
   if (rule.typeSeg !== undefined) {
     const seg = normalised.split('/')[rule.typeSeg];
-    type = canonicalObjectType(seg && !isPlaceholder(seg) ? seg : objectType);
+    type = canonicalObjectType(seg && !isPlaceholder(seg) ? seg : given);
   }
   const notes: string[] = [];
   const result: ScopeMatch = {
@@ -65,7 +88,7 @@ export function scopesFromRule(rule: LegacyRule, method: HttpMethod | null, norm
   const accesses: Access[] = method ? [accessOf(method, normalised)] : ['read', 'write'];
   accesses.forEach((access, i) => {
     const certain = i === 0;
-    const h = half(rule, access, type);
+    const h = half(rule, access, type, associated);
     if (h.missing) {
       // nothing documented for this access class: the other half, as uncertain
       const other = half(rule, access === 'read' ? 'write' : 'read', type);

@@ -83,6 +83,9 @@ const ROWS: Row[] = [
   { re: /^\/crm\/v3\/properties\/(.+)$/, date: V1_V3, to: (m) => `/crm/properties/2026-09/${m[1]}` },
   { re: /^\/crm\/v3\/pipelines\/(.+)$/, date: V1_V3, to: (m) => `/crm/pipelines/2026-09/${m[1]}` },
   { re: /^\/crm\/v3\/lists(\/.*)?$/, date: V1_V3, to: (m) => `/crm/lists/2026-09${rest(m[1])}` },
+  // schema purge: redirected to the schema DELETE with ?archived=true from 2021-01-28, then 404 after 90 days (HS-cl
+  // two-updates-to-the-crm-schemas-api)
+  { re: /^\/(crm\/v3|crm-object-schemas\/v3)\/schemas\/([^/]+)\/purge$/, date: '2021-04', to: (m) => `/crm-object-schemas/2026-09/schemas/${m[2]}`, note: 'purge was removed: hard-delete with DELETE and ?archived=true' },
   { re: /^\/(crm\/v3|crm-object-schemas\/v3)\/schemas(\/.*)?$/, date: V1_V3, to: (m) => `/crm-object-schemas/2026-09/schemas${rest(m[2])}` },
   { re: /^\/crm\/v3\/imports(\/.*)?$/, date: V1_V3, to: (m) => `/crm/imports/2026-09${rest(m[1])}` },
   { re: /^\/crm\/v3\/exports\/(.+)$/, date: V1_V3, to: (m) => `/crm/exports/2026-09/${m[1]}` },

@@ -60,7 +60,11 @@ function otherMethods(op: OperationMatch, method: HttpMethod, normalised: string
   };
 }
 
-export function scopesFor(method: HttpMethod | null, path: string | null, objectType?: string): ScopeMatch {
+/**
+ * `objectType`: the call's object type when the path does not name it; or the object types the call associates, as
+ * a list (read from the request body: legacy rules with `bodyTypes`).
+ */
+export function scopesFor(method: HttpMethod | null, path: string | null, objectType?: string | readonly string[]): ScopeMatch {
   if (path === null || path === undefined || path.trim() === '') return none('path unknown');
   const p = normalisePath(path);
   const result = finish(match(method, p, objectType));
@@ -69,7 +73,8 @@ export function scopesFor(method: HttpMethod | null, path: string | null, object
   return result;
 }
 
-function match(method: HttpMethod | null, p: string, objectType?: string): ScopeMatch {
+function match(method: HttpMethod | null, p: string, types?: string | readonly string[]): ScopeMatch {
+  const objectType = typeof types === 'string' ? types : undefined;
   const ops = findOperations(p);
   if (isDeveloperKeyEndpoint(method, p)) {
     const pattern = developerKeyPattern(method, p);
@@ -90,11 +95,11 @@ function match(method: HttpMethod | null, p: string, objectType?: string): Scope
     const op = ops.find((o) => o.auth(method));
     if (op) return scopesOfOperation(op, method, p, objectType);
     const rule = findLegacyRule(p);
-    if (rule) return scopesFromRule(rule, method, p, objectType);
+    if (rule) return scopesFromRule(rule, method, p, types);
     return otherMethods(ops[0], method, p, objectType);
   }
   const rule = findLegacyRule(p);
-  if (rule) return scopesFromRule(rule, method, p, objectType);
+  if (rule) return scopesFromRule(rule, method, p, types);
   const family = familyScopes(method, p, objectType);
   if (family) {
     return {

@@ -120,8 +120,13 @@ function pick(candidates: string[], anyOf: string[] | undefined): { scope: strin
   return { scope: chooseScope(candidates), certain: false };
 }
 
-/** The object types a run-time `objectType` most often is: their scopes are the candidates when it is unknown. */
-const COMMON_TYPES = ['contacts', 'companies', 'deals', 'tickets'];
+/**
+ * The object types a run-time `objectType` most often is: their scopes are the candidates when it is unknown. The
+ * generic objects API is also the custom objects API (HubSpot, "Custom objects": records of a custom object are read
+ * and written at /crm/v3/objects/{objectTypeId}, with crm.objects.custom.*), so a custom object is one of them.
+ */
+const COMMON_TYPES = ['contacts', 'companies', 'deals', 'tickets', 'custom'];
+const COMMON_TYPES_TEXT = 'contacts, companies, deals, tickets, a custom object';
 
 /** Scopes of an object-type dependent endpoint. */
 export function scopesForObjectTypes(
@@ -151,7 +156,7 @@ export function scopesForObjectTypes(
       const r = scopesForObjectTypes(kind, { from: t, to: types.to }, access, anyOf);
       for (const x of [...r.scopes, ...r.uncertain]) candidates.add(x);
     }
-    return { scopes: [], uncertain: [...candidates].sort(), note: `object type unknown: needs the scope of the object type used (one of ${COMMON_TYPES.join(', ')}, or another)` };
+    return { scopes: [], uncertain: [...candidates].sort(), note: `object type unknown: needs the scope of the object type used (one of ${COMMON_TYPES_TEXT}, or another)` };
   }
   const from = types.from;
   if (kind === 'schema') add(pick(schemaCandidates(from, access), anyOf));
@@ -164,7 +169,14 @@ export function scopesForObjectTypes(
   let note: string | undefined;
   if (kind === 'association') {
     if (types.to) add(pick(recordCandidates(types.to, access), anyOf));
-    else note = 'associated object type unknown: also needs the scope of that object type';
+    else {
+      // associations need the scope of both object types (hubspot-facts.md §2.1): the associated type's candidates
+      for (const t of COMMON_TYPES) {
+        const r = pick(recordCandidates(t, access), anyOf);
+        if (r.scope && !scopes.includes(r.scope)) uncertain.push(r.scope);
+      }
+      note = `associated object type unknown: also needs the scope of that object type (one of ${COMMON_TYPES_TEXT}, or another)`;
+    }
   }
   if (!objectTypeEntry(from) && from !== 'custom') note ??= `object type ${from} not in the catalog`;
   return { scopes, uncertain, note };
