@@ -22,6 +22,9 @@ export interface ParsedFile {
   bindings: Bindings;
 }
 
+/** A specifier that may name an index file without naming its folder. */
+const INDEX_SPEC = /(^|\/)(\.{1,2}\/?|index(\.[cm]?[jt]sx?)?)$/;
+
 const SPECIFIER = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|\bimport\s+)(['"])([^'"\n]+)\1/g;
 
 export class Program {
@@ -86,11 +89,14 @@ export class Program {
     const cached = this.importers.get(target);
     if (cached) return cached;
     const stem = stemOf(target);
+    // an index file is also named by its own name or its folder's path: `./index`, `.`, `..`
+    const isIndex = /(^|\/)index\.[^./]+$/.test(target);
+    const names = (spec: string): boolean => spec.includes(stem) || (isIndex && INDEX_SPEC.test(spec));
     const out: string[] = [];
     for (const [f, specs] of this.specifierIndex()) {
       if (f === target) continue;
       for (const spec of specs) {
-        if (spec.includes(stem) && this.resolve(f, spec) === target) { out.push(f); break; }
+        if (names(spec) && this.resolve(f, spec) === target) { out.push(f); break; }
       }
     }
     this.importers.set(target, out);
