@@ -49,7 +49,7 @@ export function link(links: readonly SiteLink[], host: LinkHost): LinkResult {
     }
     // a URL or options value: where it is reached, the scan's own flow analysis finds the requests it is given to
     for (const v of values) {
-      for (const u of usesOf(v.node, l.value!, { bindings: v.bindings })) {
+      for (const u of usesOf(v.node, l.value!, { bindings: v.bindings, ...(l.method ? { optionsMethod: l.method } : {}) })) {
         if (u.kind === 'request') list.push({ ...withSiteUrl(requestOf(u.req), l.url), file: v.file });
         else if (u.escape) queue.push({ ...l, file: v.file, escape: u.escape });
       }
