@@ -48,6 +48,11 @@ export interface FileFindings {
   parseError?: string;
   /** How many syntax errors the parser reported (the plan's re-parse compares against it). */
   parseErrors?: number;
+  /**
+   * Edits of manual (`key-escapes`) sites whose options object leaves the file, per site id: the site becomes auto
+   * with them when the link stage sees every use of the object (link/settled.ts).
+   */
+  pending?: Map<string, TextEdit[]>;
   /** Clients of auto/manual sites that leave the file: the link stage finds their calls in other files. */
   links?: SiteLink[];
 }
