@@ -12,6 +12,7 @@ import { ts, chainOf, unwrap, walk } from '../scan/ast.js';
 import { usesOfBinding, usesOfParameter, usesOfValue, type Escape, type Path, type ReceiverCall, type ReceiverUses } from '../scan/receivers.js';
 import { exportedFunction, importedFunctions } from './exported.js';
 import { Program, type LinkHost, type ParsedFile } from './program.js';
+import { Settlement } from './settled.js';
 
 /** How far the stage goes: links followed in all (each one a file and an exported name). */
 const MAX_LINKS = 2000;
@@ -23,11 +24,14 @@ export interface LinkResult {
   filesParsed: number;
   /** True when the budget ran out before every link was followed. */
   truncated: boolean;
+  /** Sites whose options object was followed to every use, each a request given the whole object (settled.ts). */
+  settled: Set<string>;
 }
 
 export function link(links: readonly SiteLink[], host: LinkHost): LinkResult {
   const program = new Program(host);
-  const result: LinkResult = { requests: new Map(), filesParsed: 0, truncated: false };
+  const result: LinkResult = { requests: new Map(), filesParsed: 0, truncated: false, settled: new Set() };
+  const settlement = new Settlement();
   const queue = [...links];
   const seen = new Set<string>();
   let followed = 0;
@@ -44,10 +48,14 @@ export function link(links: readonly SiteLink[], host: LinkHost): LinkResult {
     const found = l.escape.kind === 'export' ? followExport(program, l.file, l.escape, l.value ? values : null)
       : l.escape.kind === 'package' ? packageCalls(program, l.file)
       : followArgument(program, l.file, l.escape, l.value ? values : null);
+    const options = l.value === 'options';
+    // an options object nobody in the repository takes (an unused export, a function not found) may be used elsewhere
+    if (options && !found.length) settlement.lose(l.siteId);
     for (const { file, uses } of found) {
       const ctx = l.client && uses.calls.length ? importedFunctions(program, file) : undefined;
       if (l.client) for (const c of uses.calls) for (const r of requestsOfCall(l.client, c, ctx)) list.push({ ...r, file });
       for (const escape of uses.escapes) queue.push({ ...l, file, escape });
+      if (options) settlement.uses(l.siteId, uses);
     }
     // a URL or options value: where it is reached, the scan's own flow analysis finds the requests it is given to
     for (const v of values) {
@@ -59,12 +67,17 @@ export function link(links: readonly SiteLink[], host: LinkHost): LinkResult {
         }
         continue;
       }
-      for (const u of usesOf(v.node, l.value!, { bindings: v.bindings })) {
-        if (u.kind === 'request') list.push({ ...withSiteUrl(requestOf(u.req), l.url), file: v.file });
-        else if (u.escape) queue.push({ ...l, file: v.file, escape: u.escape });
+      for (const u of usesOf(v.node, l.value!, { bindings: v.bindings, ...(l.method ? { optionsMethod: l.method } : {}) })) {
+        if (u.kind === 'request') {
+          const r = withSiteUrl(requestOf(u.req), l.url);
+          list.push({ ...r, file: v.file });
+          if (options) settlement.request(l.siteId, u.req, r);
+        } else if (u.escape) queue.push({ ...l, file: v.file, escape: u.escape });
+        else if (options) settlement.unknown(l.siteId, u);
       }
     }
   }
+  result.settled = settlement.settled(result.truncated);
   result.filesParsed = program.parsedCount;
   return result;
 }

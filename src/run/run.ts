@@ -9,6 +9,7 @@ import type { Mode, Report } from '../model/report.js';
 import type { Site, Skip } from '../model/site.js';
 import type { SiteLink } from '../scan/context.js';
 import { linkHost, attachLinkedRequests } from './link-host.js';
+import { settleLinked } from './settle-linked.js';
 import { listFiles } from '../discover/list.js';
 import { quickTest, readCandidate } from './read-candidate.js';
 import { libraryVersions, memberRequires, readPackageJson, repoKind } from './repo-facts.js';
@@ -125,6 +126,7 @@ export async function run(opts: RunOptions): Promise<RunResult> {
   const edits = new Map<string, TextEdit[]>();
   const parseErrors = new Map<string, number>();
   const links: SiteLink[] = [];
+  const pending = new Map<string, TextEdit[]>();
   for (const f of candidates) {
     const t = reads.get(f.path)!;
     if (f.treatment === 'text') { sites.push(...scanText!(f, t.text)); continue; }
@@ -143,6 +145,7 @@ export async function run(opts: RunOptions): Promise<RunResult> {
     if (res.links) links.push(...res.links);
     if (res.parseErrors !== undefined) parseErrors.set(f.path, res.parseErrors);
     for (const [id, e] of res.edits) edits.set(id, e);
+    if (res.pending) for (const [id, e] of res.pending) pending.set(id, e);
     if (res.skip) skipped.push(res.skip);
   }
   sites.push(...await committedBuildSites(listed.committedBuildOutput));
@@ -152,7 +155,11 @@ export async function run(opts: RunOptions): Promise<RunResult> {
   const formatChecks = sites.filter((s) => s.category === 'P31_KEY_FORMAT_CHECK');
   if ((links.length || formatChecks.length) && scanning) {
     const host = await linkHost(root, files, reads);
-    if (links.length) attachLinkedRequests(sites, scanning.link(links, host).requests);
+    if (links.length) {
+      const linked = scanning.link(links, host);
+      attachLinkedRequests(sites, linked.requests);
+      settleLinked(sites, pending, linked.settled, edits);
+    }
     // a UUID check named like an API key is a HubSpot key's only where HubSpot is in view (the file or its imports)
     if (formatChecks.length) {
       const inView = scanning.hubspotInView([...new Set(formatChecks.map((s) => s.file))], host);

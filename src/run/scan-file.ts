@@ -18,6 +18,8 @@ export interface FileScan {
   skip?: Skip;
   parseErrors?: number;
   links?: SiteLink[];
+  /** Edits of manual sites the link stage may settle (scan/context.ts FileFindings.pending). */
+  pending?: Map<string, TextEdit[]>;
 }
 
 export function scanFile(f: ListedFile, t: FileText, repo: RepoFacts, options: ScanOptions): FileScan {
@@ -30,6 +32,7 @@ export function scanFile(f: ListedFile, t: FileText, repo: RepoFacts, options: S
   const ranges = f.treatment === 'component' ? extractScripts(t.text, f.language === 'svelte' ? 'svelte' : 'vue') : undefined;
   const res = scanCode({ file: f, text: t.text, eol: t.eol, repo, options, ranges });
   const out: FileScan = { sites: res.sites, edits: res.edits, parseErrors: res.parseErrors, links: res.links };
+  if (res.pending && f.treatment === 'code') out.pending = res.pending;
   if (res.sites.some((s) => s.reason === 'parse-error')) {
     out.skip = { file: f.path, reason: 'parse-error', message: 'The file has syntax errors near a key use; those sites are reported, not rewritten.' };
   }

@@ -7,7 +7,7 @@ import { secretOf } from './text/secret.js';
 import { ts, chainOf, constInitializer, constValue, declarationOf, declarationOfName, isValueReference, enclosingScope, getProp, propValue, lineCol, outerParent, parse, parseDiagnostics, propName, referencesOf, statementOf, unwrap, walk } from './ast.js';
 import { exportNamesOf } from './exports.js';
 import { wrapperHeaderProblem } from './wrapper-callers.js';
-import { optionsObject, type RequestCall } from './clients.js';
+import { methodFrom, optionsObject, type RequestCall } from './clients.js';
 import type { FileFindings, ScanInput } from './context.js';
 import { usesOf, type FlowContext, type Use } from './flow.js';
 import { findHits, type Hit } from './hits.js';
@@ -21,6 +21,7 @@ import { bearerValue, lazyStyle, quoted, type Style } from './style.js';
 import { evalString, hostAndPath, isOtherHost, joinUrl } from './url.js';
 import { messageFor } from './messages.js';
 import { browserAt as browserAtOf } from './runtime.js';
+import { untouchedByRewrite } from './options-uses.js';
 import { keyConstantEdits } from './key-constants.js';
 import { interceptorOf, returningFunction } from './interceptors.js';
 import { sharedInstanceKind } from './instances.js';
@@ -57,6 +58,10 @@ interface Draft {
   urlPath?: string | null;
   /** The URL the key's request goes to, evaluated where the key is (`{}` for what is not known). */
   siteUrl?: string;
+  /** The `method` of the options object that holds the key. */
+  siteMethod?: HttpMethod | null;
+  /** The rewrite of an options object that leaves the file: applied if the link stage sees every use (FileFindings.pending). */
+  pendingEdits?: TextEdit[];
 }
 
 export function scanCode(input: ScanInput): FileFindings {
@@ -156,9 +161,10 @@ function scanSource(sf: ts.SourceFile, input: ScanInput, out: FileFindings): voi
     site.message = messageFor(site, d.editError);
     out.sites.push(site);
     if (d.status === 'auto') out.edits.set(id, d.edits);
+    if (d.pendingEdits && d.status === 'manual' && d.reason === 'key-escapes' && !browserAt(d.pos)) (out.pending ??= new Map()).set(id, d.pendingEdits);
     if (d.status === 'auto' || d.status === 'manual') {
       if (d.client) for (const escape of d.escapes) (out.links ??= []).push({ siteId: id, file: file.path, client: d.client, escape });
-      for (const v of d.valueEscapes) (out.links ??= []).push({ siteId: id, file: file.path, value: v.as, escape: v.escape, ...(d.siteUrl !== undefined ? { url: d.siteUrl } : {}) });
+      for (const v of d.valueEscapes) (out.links ??= []).push({ siteId: id, file: file.path, value: v.as, escape: v.escape, ...(d.siteUrl !== undefined ? { url: d.siteUrl } : {}), ...(d.siteMethod ? { method: d.siteMethod } : {}) });
     }
   }
   settleKeyConstants(sf, out.sites.slice(first), out.edits);
@@ -437,6 +443,7 @@ function analyseProperty(prop: ts.PropertyAssignment | ts.ShorthandPropertyAssig
       // options object given straight to a call, or a shared const
       const urlProp = propValue(getProp(options, 'url')) ?? propValue(getProp(options, 'uri'));
       if (urlProp) d.siteUrl = evalString(urlProp);
+      d.siteMethod = methodFrom(options, null);
       const uses = usesOf(options, 'options', flow);
       const reqs = uses.filter((u): u is Extract<Use, { kind: 'request' }> => u.kind === 'request');
       if (reqs.length === 1 && uses.length === 1) {
@@ -471,7 +478,12 @@ function analyseProperty(prop: ts.PropertyAssignment | ts.ShorthandPropertyAssig
             else { noteUnknown(d, v, 'options'); unsafe ??= 'key-escapes'; }
           }
         }
-        if (unsafe) { d.status = 'manual'; d.reason = unsafe; return d; }
+        if (unsafe) {
+          if (unsafe === 'key-escapes') pendLinked(d, options, op, obj, prop, sf, style, tokenEnv);
+          d.status = 'manual';
+          d.reason = unsafe;
+          return d;
+        }
         swapForHeader(d, options, op, obj, prop, sf, style, tokenEnv);
         d.selfContained = true;
         if (d.unknown.some((u) => u.kind === 'unknown' && u.why === 'spread')) d.flags.push('spread-config');
@@ -479,6 +491,7 @@ function analyseProperty(prop: ts.PropertyAssignment | ts.ShorthandPropertyAssig
       }
       if (uses.some((u) => u.kind === 'unknown' && u.why === 'body-position')) { d.status = 'manual'; d.reason = 'key-in-body'; return d; }
       for (const u of uses) noteUnknown(d, u, 'options');
+      if (uses.length) pendLinked(d, options, op, obj, prop, sf, style, tokenEnv);
       return d;
     }
   }
@@ -541,6 +554,22 @@ function swapForHeader(d: Draft, options: ts.ObjectLiteralExpression, op: ts.Pro
   }
   d.edits.push(emptied ? removeProperty(options, op) : removeProperty(params, prop));
   pushHeader(d, addAuthorizationHeader(options, bearer, style));
+}
+
+/**
+ * An options object whose only unknown uses are where it leaves the file (returned by an exported factory, exported,
+ * passed to another file's function): its rewrite (the header in the object itself) is kept aside; the site stays
+ * manual (key-escapes) unless the link stage finds every use in the repository is a request given the whole object.
+ * Not for a hard-coded key (its constant's removal is decided with the file's auto sites).
+ */
+function pendLinked(d: Draft, options: ts.ObjectLiteralExpression, op: ts.PropertyAssignment, params: ts.ObjectLiteralExpression, prop: ts.ObjectLiteralElementLike, sf: ts.SourceFile, style: Style, tokenEnv: string): void {
+  if (d.literal !== null || !d.unknown.every((u) => u.kind !== 'unknown' || (u.escape && u.escape.kind !== 'package') || untouchedByRewrite(u))) return;
+  const before = d.edits.length;
+  const error = d.editError;
+  swapForHeader(d, options, op, params, prop, sf, style, tokenEnv);
+  const edits = d.edits.splice(before);
+  if (d.editError !== error) { d.editError = error; return; }
+  d.pendingEdits = edits;
 }
 
 function argumentIndex(req: RequestCall, options: ts.Node): number {

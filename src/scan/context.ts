@@ -1,7 +1,7 @@
 // What the scan of one file may know about the rest of the repository, and the options that shape it.
 import type { TextEdit } from '../model/edit.js';
 import type { ListedFile } from '../model/file.js';
-import type { Site } from '../model/site.js';
+import type { HttpMethod, Site } from '../model/site.js';
 import type { Lib } from './libraries.js';
 import type { ClientKind } from './client-calls.js';
 import type { Escape } from './receivers.js';
@@ -48,6 +48,11 @@ export interface FileFindings {
   parseError?: string;
   /** How many syntax errors the parser reported (the plan's re-parse compares against it). */
   parseErrors?: number;
+  /**
+   * Edits of manual (`key-escapes`) sites whose options object leaves the file, per site id: the site becomes auto
+   * with them when the link stage sees every use of the object (link/settled.ts).
+   */
+  pending?: Map<string, TextEdit[]>;
   /** Clients of auto/manual sites that leave the file: the link stage finds their calls in other files. */
   links?: SiteLink[];
 }
@@ -62,5 +67,7 @@ export interface SiteLink {
   value?: 'url' | 'options' | 'params';
   /** For a value: the URL evaluated where the key is (the function it is passed to may only see a parameter). */
   url?: string;
+  /** For an options value: its own `method` (a request given the whole object sends it). */
+  method?: HttpMethod;
   escape: Escape;
 }

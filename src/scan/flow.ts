@@ -6,6 +6,8 @@ import { isRelative } from './imports.js';
 import { resolveFunction } from './url.js';
 import { cjsExportName, exportNamesOf } from './exports.js';
 import { calleeFunction, usesOfResult, type Escape, type Path } from './receivers.js';
+import { implicitGlobalReads } from './implicit-global.js';
+import type { HttpMethod } from '../model/site.js';
 
 export type Use =
   | { kind: 'request'; req: RequestCall; as: 'url' | 'options' }
@@ -25,6 +27,11 @@ export interface FlowContext {
   libraryVersions?: Partial<Record<string, string>>;
   /** Wrapper functions of other files: `(module, exportName)` → which parameters are URL and options of a fetch-like call. */
   wrapperOf?(module: string, name: string): { urlIndex: number; optionsIndex: number } | null;
+  /**
+   * The `method` of the options object being followed (set from the object itself when following starts there, or
+   * by the link stage from the key's site): a request given the whole object, `request(options, cb)`, sends it.
+   */
+  optionsMethod?: HttpMethod | null;
 }
 
 const MAX_DEPTH = 10;
@@ -32,6 +39,9 @@ const MAX_DEPTH = 10;
 /** Where the value of `node` goes. `as` says whether the value is a URL or an options object. */
 export function usesOf(node: ts.Expression, as: 'url' | 'options', ctx: FlowContext, depth = 0, seen = new Set<ts.Node>()): Use[] {
   if (depth > MAX_DEPTH) return [{ kind: 'unknown', node, why: 'too-deep' }];
+  if (depth === 0 && as === 'options' && ctx.optionsMethod === undefined && ts.isObjectLiteralExpression(unwrap(node))) {
+    ctx = { ...ctx, optionsMethod: methodFrom(node, null) };
+  }
   if (seen.has(node)) return [];
   seen.add(node);
   const { node: n, parent: p } = outerParent(node);
@@ -51,7 +61,9 @@ export function usesOf(node: ts.Expression, as: 'url' | 'options', ctx: FlowCont
       if (as === 'options' && index === req.optionsIndex) return [{ kind: 'request', req, as }];
       // request(options, cb): the first argument of the request family may be the whole options object
       if (as === 'options' && index === 0 && req.client === 'request' && !req.configForm) {
-        return [{ kind: 'request', req: { ...req, url: null, optionsIndex: 0, configForm: true }, as }];
+        // its method is the object's own, unless a verb says it (`request.post(options)` sets it)
+        const method = isVerbCall(p) ? req.method : ctx.optionsMethod ?? req.method;
+        return [{ kind: 'request', req: { ...req, url: null, optionsIndex: 0, configForm: true, method }, as }];
       }
       const body = req.client === 'axios' && !req.configForm && index === req.optionsIndex - 1;
       return [{ kind: 'unknown', node: p, why: body ? 'body-position' : as === 'url' ? 'url-not-in-url-position' : 'options-not-in-options-position' }];
@@ -126,6 +138,12 @@ export function usesOf(node: ts.Expression, as: 'url' | 'options', ctx: FlowCont
   // x = value (assignment to a plain variable)
   if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.right === n) {
     const name = cjsExportName(p.left);
+    // `options = { … }` with nothing declared in scope (an implicit global): followed like a variable
+    const g = name === null ? implicitGlobalReads(p, ctx.bindings) : null;
+    if (g) {
+      const elsewhere: Use[] = g.elsewhere.map((r) => ({ kind: 'unknown', node: r, why: 'global-read' }));
+      return g.reads.length || elsewhere.length ? [...g.reads.flatMap((r) => next(r)), ...elsewhere] : [{ kind: 'unknown', node: p, why: 'never-used' }];
+    }
     return [name === null ? { kind: 'unknown', node: p, why: 'assigned' } : exportEscape(p, name, NO_PATH)];
   }
   // a function's result: `id => \`…\`` or `return …`
@@ -256,6 +274,12 @@ function parameterIndex(fn: ts.FunctionLikeDeclaration, e: ts.Expression): numbe
   const id = unwrap(e);
   if (!ts.isIdentifier(id)) return -1;
   return fn.parameters.findIndex((q) => ts.isIdentifier(q.name) && q.name.text === id.text);
+}
+
+/** `request.post(…)`, `rp.get(…)`: the method is the verb's. */
+function isVerbCall(call: ts.CallExpression): boolean {
+  const chain = chainOf(call.expression);
+  return !!chain && chain.length > 1 && /^(get|head|post|put|patch|del|delete)$/.test(chain[chain.length - 1]);
 }
 
 function verbOf(s: string): RequestCall['method'] {

@@ -61,14 +61,15 @@ const REASONS: Record<string, string> = {
 export function messageFor(site: Site, detail?: string): string {
   const hard = site.flags?.includes('hard-coded-key') ? ' The key is hard-coded: rotate it, it is in your git history.' : '';
   const browser = site.flags?.includes('browser-code') && site.reason !== 'browser-code' ? ' This code runs in the browser: the token will be public.' : '';
+  const placeholder = site.flags?.includes('placeholder-key') ? ' The key was a placeholder (empty, or a dummy such as demo), not a real key: put a real token where the code now reads it.' : '';
   if (site.status === 'auto') {
     const token = site.token?.origin === 'env-default'
       ? `the token is read from ${site.token.expression}`
       : site.token ? `${site.token.expression} must now hold the access token` : 'the token comes from the same place as the key did';
     if (site.category === 'P32_TEST_FIXTURE') return 'Updates the test mock to expect the Authorization: Bearer header instead of the key in the query.';
     const what = site.pattern === 'client-option' ? 'Renames the key option to accessToken' : site.pattern === 'shared-config' || site.pattern === 'interceptor' ? 'Replaces the shared key with an Authorization header' : 'Removes hapikey and sends an Authorization: Bearer header';
-    return `${what}; ${token}.${hard}${browser}`;
+    return `${what}; ${token}.${hard}${placeholder}${browser}`;
   }
   const base = REASONS[site.reason] ?? REASONS[detail ?? ''] ?? 'Migrate this key use by hand.';
-  return base + hard + browser;
+  return base + hard + placeholder + browser;
 }

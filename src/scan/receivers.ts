@@ -8,6 +8,7 @@ import type { Bindings } from './imports.js';
 import { isRelative } from './imports.js';
 import { cjsExportPath, exportNamesOf } from './exports.js';
 import { resolveFunction } from './url.js';
+import { INSTANCE, PROTO, isClassMarker, isTypePosition, overrides, subclassOf } from './classes.js';
 
 /**
  * Where the client is, relative to the value being followed: `expect` lists the property names (and `()` for a
@@ -99,7 +100,7 @@ function follow(w: Walker, e: ts.Expression, path: Path, depth: number): void {
       const name = ts.isPropertyAccessExpression(p) ? p.name.text
         : ts.isStringLiteral(p.argumentExpression) || ts.isNoSubstitutionTemplateLiteral(p.argumentExpression) ? p.argumentExpression.text : '[]';
       if (expect.length) {
-        if (expect[0] === '()') return;
+        if (expect[0] === '()' || isClassMarker(expect[0])) return;
         if (name !== expect[0] && name !== '[]') return;
         expect.shift();
       } else prefix.push(name);
@@ -128,6 +129,13 @@ function flowOn(w: Walker, e: ts.Expression, path: Path, depth: number): void {
   const { node: n, parent: p } = outerParent(e);
   if (!p) return;
   const next = (x: ts.Expression, q: Path = path): void => follow(w, x, q, depth + 1);
+  // a class whose instances hold the client: its subclasses and its instances (`new C()`) hold it too
+  if (isClassMarker(path.expect[0])) {
+    const sub = subclassOf(n);
+    if (sub) { inherited(w, sub, path, depth); return; }
+    if (ts.isNewExpression(p) && p.expression === n) { next(p, { expect: path.expect.slice(1), prefix: path.prefix }); return; }
+    if (isTypePosition(n)) return;
+  }
   // const x = value / const { crm } = value
   if (ts.isVariableDeclaration(p) && p.initializer === n) {
     if (ts.isIdentifier(p.name)) {
@@ -150,6 +158,7 @@ function flowOn(w: Walker, e: ts.Expression, path: Path, depth: number): void {
     if (name && (ts.isClassDeclaration(cls) || ts.isClassExpression(cls))) {
       const isStatic = p.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
       for (const ref of memberReferences(cls, isStatic ? cls.name?.text ?? null : 'this', name)) next(ref);
+      if (!isStatic) followClass(w, cls, { expect: [INSTANCE, name, ...path.expect], prefix: path.prefix }, depth);
       return;
     }
   }
@@ -227,6 +236,7 @@ function assigned(w: Walker, assign: ts.BinaryExpression, path: Path, depth: num
     const cls = enclosingClass(assign);
     const refs = cls ? memberReferences(cls, 'this', chain[1]) : memberReferences(w.sf, 'this', chain[1]);
     for (const ref of refs) if (ref !== left) follow(w, ref, path, depth + 1);
+    if (cls) followClass(w, cls, { expect: [INSTANCE, chain[1], ...path.expect], prefix: path.prefix }, depth);
     return;
   }
   if (chain.length === 2 && ts.isIdentifier(left.kind === ts.SyntaxKind.PropertyAccessExpression ? (left as ts.PropertyAccessExpression).expression : left)) {
@@ -239,17 +249,52 @@ function assigned(w: Walker, assign: ts.BinaryExpression, path: Path, depth: num
   w.out.lost.push({ node: assign, why: 'assigned' });
 }
 
-/** `this.name` (or `Owner.name`) accesses inside `scope`. */
+/** `this.name` (`super.name`, or `Owner.name`) accesses inside `scope`. */
 function memberReferences(scope: ts.Node, owner: string | null, name: string): ts.Expression[] {
   if (!owner) return [];
   const out: ts.Expression[] = [];
   walk(scope, (n) => {
     if (ts.isPropertyAccessExpression(n) && n.name.text === name) {
       const o = n.expression;
-      if (owner === 'this' ? o.kind === ts.SyntaxKind.ThisKeyword : ts.isIdentifier(o) && o.text === owner) out.push(n);
+      if (owner === 'this' ? o.kind === ts.SyntaxKind.ThisKeyword : owner === 'super' ? o.kind === ts.SyntaxKind.SuperKeyword : ts.isIdentifier(o) && o.text === owner) out.push(n);
     }
   });
   return out;
+}
+
+/**
+ * The class `cls` holds the client for its instances (`path` starts with a class marker, see classes.ts): follow
+ * the class itself: its subclasses in this file, `new cls()`, and (following a client, not a URL or options value)
+ * its exports, which the link stage follows into the files that import it.
+ */
+function followClass(w: Walker, cls: ts.ClassLikeDeclaration, path: Path, depth: number): void {
+  if (ts.isClassExpression(cls)) { if (!w.onValue) follow(w, cls, path, depth + 1); return; }
+  if (!cls.name) {
+    if (!w.onValue && ts.getModifiers(cls)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) w.out.escapes.push({ kind: 'export', name: 'default', path, line: lineOf(cls) });
+    return;
+  }
+  for (const ref of referencesOf(cls.name.text, enclosingScope(cls), cls)) {
+    // a URL or options value: only what stays in this file (the subclasses, instances); an exported class's
+    // other uses are not followed for a value (as before: its own `this.m()` calls are the requests)
+    if (w.onValue && !subclassOf(ref) && !ts.isNewExpression(outerParent(ref).parent)) continue;
+    follow(w, ref, path, depth + 1);
+  }
+  if (!w.onValue) for (const name of exportNamesOf(w.sf, cls.name.text)) w.out.escapes.push({ kind: 'export', name, path, line: lineOf(cls) });
+}
+
+/**
+ * `sub extends` a class that holds the client at `path` (`#instance`/`#proto`, member, rest): `this.member` inside
+ * `sub` (and `super.member` for a method or getter) reaches it, unless `sub` declares its own; then `sub`'s own
+ * subclasses, instances and exports.
+ */
+function inherited(w: Walker, sub: ts.ClassLikeDeclaration, path: Path, depth: number): void {
+  const [marker, member] = path.expect;
+  if (!member) return;
+  const rest: Path = { expect: path.expect.slice(2), prefix: path.prefix };
+  const refs = overrides(sub, member) ? [] : memberReferences(sub, 'this', member);
+  if (marker === PROTO) refs.push(...memberReferences(sub, 'super', member));
+  for (const ref of refs) follow(w, ref, rest, depth + 1);
+  if (!overrides(sub, member)) followClass(w, sub, path, depth);
 }
 
 function enclosingClass(n: ts.Node): ts.ClassLikeDeclaration | null {
@@ -292,6 +337,7 @@ function returnedFrom(w: Walker, fn: ts.FunctionLikeDeclaration, path: Path, dep
     const isStatic = fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
     const q = ts.isGetAccessorDeclaration(fn) ? path : called;
     for (const ref of memberReferences(owner, isStatic ? owner.name?.text ?? null : 'this', name)) follow(w, ref, q, depth + 1);
+    if (!isStatic) followClass(w, owner, { expect: [PROTO, name, ...q.expect], prefix: q.prefix }, depth);
     return;
   }
   if (ts.isObjectLiteralExpression(owner)) {

@@ -1,0 +1,17 @@
+// A manual site whose options object leaves its file becomes auto when the link stage saw every use of the object
+// in the repository, each a request given the whole object (link/settled.ts): the header it gets where the key was
+// goes wherever the object goes. Its edits were kept aside by the scan; the plan checks them like any other.
+import type { TextEdit } from '../model/edit.js';
+import type { Site } from '../model/site.js';
+import { messageFor } from '../scan/messages.js';
+
+export function settleLinked(sites: Site[], pending: ReadonlyMap<string, TextEdit[]>, settled: ReadonlySet<string>, edits: Map<string, TextEdit[]>): void {
+  for (const s of sites) {
+    const e = pending.get(s.id);
+    if (!e || !settled.has(s.id) || s.status !== 'manual' || s.reason !== 'key-escapes') continue;
+    s.status = 'auto';
+    s.reason = '';
+    s.message = messageFor(s);
+    edits.set(s.id, e);
+  }
+}
