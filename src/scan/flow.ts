@@ -6,6 +6,8 @@ import { isRelative } from './imports.js';
 import { resolveFunction } from './url.js';
 import { cjsExportName, exportNamesOf } from './exports.js';
 import { calleeFunction, usesOfResult, type Escape, type Path } from './receivers.js';
+import type { ConfigWrapper } from './config-wrappers.js';
+import { helperRequestCall } from './helper-requests.js';
 
 export type Use =
   | { kind: 'request'; req: RequestCall; as: 'url' | 'options' }
@@ -25,6 +27,8 @@ export interface FlowContext {
   libraryVersions?: Partial<Record<string, string>>;
   /** Wrapper functions of other files: `(module, exportName)` → which parameters are URL and options of a fetch-like call. */
   wrapperOf?(module: string, name: string): { urlIndex: number; optionsIndex: number } | null;
+  /** Request helpers of other modules that hand their caller's options to axios (config-wrappers.ts). */
+  configWrapperOf?(module: string, path: string[]): ConfigWrapper | null;
 }
 
 const MAX_DEPTH = 10;
@@ -75,6 +79,9 @@ export function usesOf(node: ts.Expression, as: 'url' | 'options', ctx: FlowCont
         }
       }
     }
+    // a request helper of another module that hands these options (or this URL) to axios
+    const helper = chain && ctx.configWrapperOf ? helperRequest(p, index, as, chain, ctx) : null;
+    if (helper) return [{ kind: 'request', req: helper, as }];
     // a function of another file of the repository: the link stage follows its parameter
     if (chain) {
       const b = ctx.bindings.get(chain[0]);
@@ -166,6 +173,16 @@ export function usesOf(node: ts.Expression, as: 'url' | 'options', ctx: FlowCont
   }
   if (ts.isExpressionStatement(p)) return [];
   return [{ kind: 'unknown', node: p, why: ts.SyntaxKind[p.kind] }];
+}
+
+/** `http.post(options)` / `api.get(path, options)` where the helper is another module's (config-wrappers.ts). */
+function helperRequest(call: ts.CallExpression, index: number, as: 'url' | 'options', chain: string[], ctx: FlowContext): RequestCall | null {
+  const b = ctx.bindings.get(chain[0]);
+  if (!b) return null;
+  const w = ctx.configWrapperOf!(b.module, [...(b.imported === '*' ? [] : [b.imported]), ...chain.slice(1)]);
+  if (!w) return null;
+  if (as === 'options' ? w.index !== index : w.url?.urlIndex !== index) return null;
+  return helperRequestCall(call, w);
 }
 
 function isExported(d: ts.VariableDeclaration): boolean {

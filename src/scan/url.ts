@@ -1,5 +1,6 @@
 // Evaluate a URL expression statically: constants and base URLs resolved, dynamic parts as `{}`.
 import { ts, constInitializer, getProp, propValue, unwrap, propName, walk } from './ast.js';
+import { importedString } from './module-values.js';
 
 const MAX_DEPTH = 8;
 
@@ -19,7 +20,9 @@ export function evalString(e: ts.Expression | undefined, depth = 0): string {
   }
   if (ts.isIdentifier(e)) {
     const init = constInitializer(e);
-    return init ? evalString(init, depth + 1) : '{}';
+    const s = init ? evalString(init, depth + 1) : '{}';
+    // a constant another module exports (`import { BASE } from './config'`, `const { base } = require('./config')`)
+    return s === '{}' ? importedString(e) ?? s : s;
   }
   if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'URL' && e.arguments?.length) {
     const [a, b] = e.arguments;
@@ -39,7 +42,7 @@ export function evalString(e: ts.Expression | undefined, depth = 0): string {
       const init = constInitializer(owner);
       if (init && ts.isObjectLiteralExpression(init)) return evalString(propValue(getProp(init, n)), depth + 1);
     }
-    return '{}';
+    return importedString(e) ?? '{}';
   }
   if (ts.isCallExpression(e)) {
     const callee = unwrap(e.expression);

@@ -24,12 +24,20 @@ describe('link fixtures', () => {
       expect(existsSync(expectedFile), `${name}/expected.json is missing`).toBe(true);
       const expected = JSON.parse(readFileSync(expectedFile, 'utf8'));
       const out = mkdtempSync(path.join(os.tmpdir(), 'mh-link-'));
-      const { report } = await run({ root: dir, mode: 'dry-run', include: [], exclude: ['expected.json'], gitignore: false, outDir: out, tokenEnv: 'HUBSPOT_ACCESS_TOKEN', allowDirty: true, rewriteBrowser: false });
+      const { report, plans } = await run({ root: dir, mode: 'dry-run', include: [], exclude: ['expected.json', 'output/**'], gitignore: false, outDir: out, tokenEnv: 'HUBSPOT_ACCESS_TOKEN', allowDirty: true, rewriteBrowser: false });
       const actual = {
         sites: report.sites.map((s) => ({ site: `${s.file}:${s.line} ${s.status}${s.reason ? ` ${s.reason}` : ''}`, requests: requestLines(s) })),
         scopes: report.scopes,
       };
       expect(actual).toEqual(expected);
+      // output/<file>: the exact text the rewrite gives that file (a folder present means every changed file is there)
+      const outputs = path.join(dir, 'output');
+      if (existsSync(outputs)) {
+        const want = readdirSync(outputs, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
+          .map((e) => path.relative(outputs, path.join(e.parentPath, e.name)).split(path.sep).join('/')).sort();
+        expect(plans.map((p) => p.file).sort()).toEqual(want);
+        for (const f of want) expect(plans.find((p) => p.file === f)!.after, f).toBe(readFileSync(path.join(outputs, f), 'utf8'));
+      }
     });
   }
 });
