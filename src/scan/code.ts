@@ -333,6 +333,7 @@ function noteLiteral(d: Draft): void {
 function analyseSearchParams(call: ts.CallExpression, sf: ts.SourceFile, flow: FlowContext, style: Style, tokenEnv: string, base: Base): Draft {
   const d = base('url-search-params', 'P03_QS_URL_API');
   if (call.arguments[1]) setKeyValue(d, unwrap(call.arguments[1]));
+  if (call.arguments[0] && !ts.isStringLiteral(unwrap(call.arguments[0]))) d.flags.push('key-name-constant');
   const stmt = statementOf(call);
   if (!stmt || !ts.isExpressionStatement(stmt) || unwrap(stmt.expression) !== call) {
     d.editError = 'set-not-a-statement';

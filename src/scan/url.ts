@@ -38,10 +38,8 @@ export function evalString(e: ts.Expression | undefined, depth = 0): string {
       const assigned = thisAssignment(e, n);
       return assigned ? evalString(assigned, depth + 1) : '{}';
     }
-    if (ts.isIdentifier(owner)) {
-      const init = constInitializer(owner);
-      if (init && ts.isObjectLiteralExpression(init)) return evalString(propValue(getProp(init, n)), depth + 1);
-    }
+    const obj = literalObject(owner, depth + 1);
+    if (obj) return evalString(propValue(getProp(obj, n)), depth + 1);
     return importedString(e) ?? '{}';
   }
   if (ts.isCallExpression(e)) {
@@ -72,6 +70,20 @@ export function evalString(e: ts.Expression | undefined, depth = 0): string {
     return a === b ? a : commonPrefix(a, b) + '{}';
   }
   return '{}';
+}
+
+/** The object literal a constant holds, also nested in one: `cfg` → `{ … }`, `cfg.hubspot` → `{ … }`. */
+function literalObject(e: ts.Expression, depth: number): ts.ObjectLiteralExpression | null {
+  if (depth > MAX_DEPTH) return null;
+  e = unwrap(e);
+  let v: ts.Expression | null | undefined = null;
+  if (ts.isIdentifier(e)) v = constInitializer(e);
+  else if (ts.isPropertyAccessExpression(e)) {
+    const o = literalObject(e.expression, depth + 1);
+    v = o ? propValue(getProp(o, e.name.text)) : null;
+  }
+  if (v && ts.isIdentifier(unwrap(v)) && depth < MAX_DEPTH) return literalObject(v, depth + 1);
+  return v && ts.isObjectLiteralExpression(unwrap(v)) ? unwrap(v) as ts.ObjectLiteralExpression : null;
 }
 
 function commonPrefix(a: string, b: string): string {
