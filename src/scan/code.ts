@@ -6,7 +6,7 @@ import { isDeveloperKeyEndpoint } from '../scopes/index.js';
 import { secretOf } from './text/secret.js';
 import { ts, chainOf, constInitializer, constValue, declarationOf, declarationOfName, isValueReference, enclosingScope, getProp, propValue, lineCol, outerParent, parse, parseDiagnostics, propName, referencesOf, statementOf, unwrap, walk } from './ast.js';
 import { exportNamesOf } from './exports.js';
-import { optionsObject, type RequestCall } from './clients.js';
+import { methodFrom, optionsObject, type RequestCall } from './clients.js';
 import type { FileFindings, ScanInput } from './context.js';
 import { usesOf, type FlowContext, type Use } from './flow.js';
 import { findHits, type Hit } from './hits.js';
@@ -59,6 +59,8 @@ interface Draft {
   urlPath?: string | null;
   /** The URL the key's request goes to, evaluated where the key is (`{}` for what is not known). */
   siteUrl?: string;
+  /** The method the options holding the key name themselves (`method: 'POST'`). */
+  siteMethod?: HttpMethod;
 }
 
 export function scanCode(input: ScanInput): FileFindings {
@@ -163,7 +165,7 @@ function scanSource(sf: ts.SourceFile, input: ScanInput, out: FileFindings): voi
     if (d.status === 'auto') out.edits.set(id, d.edits);
     if (d.status === 'auto' || d.status === 'manual') {
       if (d.client) for (const escape of d.escapes) (out.links ??= []).push({ siteId: id, file: file.path, client: d.client, escape });
-      for (const v of d.valueEscapes) (out.links ??= []).push({ siteId: id, file: file.path, value: v.as, escape: v.escape, ...(d.siteUrl !== undefined ? { url: d.siteUrl } : {}) });
+      for (const v of d.valueEscapes) (out.links ??= []).push({ siteId: id, file: file.path, value: v.as, escape: v.escape, ...(d.siteUrl !== undefined ? { url: d.siteUrl } : {}), ...(d.siteMethod ? { method: d.siteMethod } : {}) });
     }
   }
   settleKeyConstants(sf, out.sites.slice(first), out.edits);
@@ -467,6 +469,8 @@ function analyseProperty(prop: ts.PropertyAssignment | ts.ShorthandPropertyAssig
       // options object given straight to a call, or a shared const
       const urlProp = propValue(getProp(options, 'url')) ?? propValue(getProp(options, 'uri'));
       if (urlProp) d.siteUrl = evalString(urlProp);
+      const ownMethod = methodFrom(options, null);
+      if (ownMethod) d.siteMethod = ownMethod;
       const uses = usesOf(options, 'options', flow);
       const reqs = uses.filter((u): u is Extract<Use, { kind: 'request' }> => u.kind === 'request');
       if (reqs.length === 1 && uses.length === 1) {

@@ -10,7 +10,7 @@ import type { HttpMethod } from '../model/site.js';
 import { ts, chainOf, declarationOf, getProp, outerParent, propName, propValue, referencesOf, unwrap } from './ast.js';
 import { axiosInstanceOf } from './clients.js';
 import { collectBindings, type Bindings } from './imports.js';
-import { exportedExpression } from './module-values.js';
+import { exportedNode } from './module-values.js';
 import { piecesOf } from './query-string.js';
 import { evalString } from './url.js';
 
@@ -61,8 +61,9 @@ function exportedFunction(sf: ts.SourceFile, path: readonly string[]): ts.Functi
       if (ts.isFunctionDeclaration(s) && s.name?.text === path[0] && ts.getModifiers(s)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return s;
     }
   }
-  const e = exportedExpression(sf, path);
+  const e = exportedNode(sf, path);
   if (!e) return null;
+  if (ts.isMethodDeclaration(e)) return e.body ? e : null;
   const v = unwrap(e);
   if (ts.isArrowFunction(v) || ts.isFunctionExpression(v)) return v;
   if (ts.isIdentifier(v)) {

@@ -1,7 +1,7 @@
 // What the scan of one file may know about the rest of the repository, and the options that shape it.
 import type { TextEdit } from '../model/edit.js';
 import type { ListedFile } from '../model/file.js';
-import type { Site } from '../model/site.js';
+import type { HttpMethod, Site } from '../model/site.js';
 import type { Lib } from './libraries.js';
 import type { ClientKind } from './client-calls.js';
 import type { Escape } from './receivers.js';
@@ -69,5 +69,7 @@ export interface SiteLink {
   value?: 'url' | 'options';
   /** For a value: the URL evaluated where the key is (the function it is passed to may only see a parameter). */
   url?: string;
+  /** For an options value: the method its own `method` property names (a request it is spread into sends that). */
+  method?: HttpMethod;
   escape: Escape;
 }

@@ -93,12 +93,18 @@ function esmImport(id: ts.Identifier): ImportPath | null {
  * module object read through a default import (`import cfg from './config.js'`) counts as its default export.
  */
 export function exportedExpression(sf: ts.SourceFile, path: readonly string[]): ts.Expression | null {
+  const n = exportedNode(sf, path);
+  return n && !ts.isMethodDeclaration(n) ? n : null;
+}
+
+/** As `exportedExpression`, and a method of an exported object literal (`module.exports = { call(options) { … } }`). */
+export function exportedNode(sf: ts.SourceFile, path: readonly string[]): ts.Expression | ts.MethodDeclaration | null {
   if (!path.length) return null;
   const esm = esmExport(sf, path[0]);
   if (esm) return walkPath(esm, path.slice(1));
   const cjs = path[0] === 'default' ? path.slice(1) : path;
   if (!cjs.length) return null;
-  let found: ts.Expression | null = null;
+  let found: ts.Expression | ts.MethodDeclaration | null = null;
   for (const s of sf.statements) {
     if (!ts.isExpressionStatement(s)) continue;
     const x = s.expression;
@@ -126,16 +132,17 @@ function esmExport(sf: ts.SourceFile, name: string): ts.Expression | null {
   return null;
 }
 
-function walkPath(start: ts.Expression, path: readonly string[]): ts.Expression | null {
+function walkPath(start: ts.Expression, path: readonly string[]): ts.Expression | ts.MethodDeclaration | null {
   let cur: ts.Expression | null = unwrap(start);
-  for (const seg of path) {
+  for (let i = 0; i < path.length; i++) {
     cur = cur ? resolved(cur) : null;
     if (!cur || !ts.isObjectLiteralExpression(cur)) return null;
     // a spread could override the property: only a literal without spreads after it is trusted
-    const p = getProp(cur, seg);
+    const p = getProp(cur, path[i]);
     if (!p) return null;
     const at = cur.properties.indexOf(p);
-    if (cur.properties.some((q, i) => i > at && (ts.isSpreadAssignment(q) || (q.name && ts.isComputedPropertyName(q.name))))) return null;
+    if (cur.properties.some((q, k) => k > at && (ts.isSpreadAssignment(q) || (q.name && ts.isComputedPropertyName(q.name))))) return null;
+    if (ts.isMethodDeclaration(p)) return i === path.length - 1 ? p : null;
     const v = propValue(p);
     cur = v ? unwrap(v) : null;
   }
