@@ -155,8 +155,8 @@ function describe(fn: ts.FunctionLikeDeclaration, index: number, slot: { call: t
   const verb = ts.isPropertyAccessExpression(callee) ? callee.name.text : null;
   const inst = axiosInstanceOf(unwrap(owner), bindings);
   const w: ConfigWrapper = { index, method: null, methodFixed: false, url: null, urlFixed: false, headers: null };
+  // an instance's own `headers` are merged with a request's by axios: only the helper's literal ones can be replaced
   if (inst?.baseURL !== undefined) w.baseURL = inst.baseURL;
-  if (inst?.config && getProp(inst.config, 'headers')) w.headers = 'unknown';
   if (verb && verb !== 'request') {
     const m = verb.toUpperCase();
     w.method = m === 'GET' || m === 'POST' || m === 'PUT' || m === 'PATCH' || m === 'DELETE' ? m : null;

@@ -22,6 +22,7 @@ export function keyNameOf(e: ts.Expression): string | null {
  * name: preceded by text ending in `?` or `&` and followed by text starting with `=`.
  */
 export function keyNamesInUrl(top: ts.Expression, sf: ts.SourceFile): ts.Expression[] {
+  if (!hasEqualsPiece(top)) return [];
   const pieces = piecesOf(top, sf);
   const out: ts.Expression[] = [];
   for (let i = 1; i + 1 < pieces.length; i++) {
@@ -33,6 +34,19 @@ export function keyNamesInUrl(top: ts.Expression, sf: ts.SourceFile): ts.Express
     if (keyNameOf(p.node)) out.push(p.node);
   }
   return out;
+}
+
+/** A cheap look before `piecesOf`: some literal piece of the URL starts with `=` (most templates have none). */
+function hasEqualsPiece(e: ts.Expression): boolean {
+  for (let n: ts.Expression = e; ;) {
+    n = ts.isParenthesizedExpression(n) ? n.expression : n;
+    if (ts.isTemplateExpression(n)) return n.templateSpans.some((s) => s.literal.text.startsWith('='));
+    if (!ts.isBinaryExpression(n) || n.operatorToken.kind !== ts.SyntaxKind.PlusToken) return false;
+    const r = ts.isParenthesizedExpression(n.right) ? n.right.expression : n.right;
+    if ((ts.isStringLiteral(r) || ts.isNoSubstitutionTemplateLiteral(r)) && r.text.startsWith('=')) return true;
+    if (ts.isTemplateExpression(r) && (r.head.text.startsWith('=') || hasEqualsPiece(r))) return true;
+    n = n.left;
+  }
 }
 
 const QUOTED_NAME = /(['"`])(hapikey|hapiKey|HAPIKEY|hapi_key)\1/;

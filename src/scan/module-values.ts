@@ -55,17 +55,24 @@ export function importPathOf(e: ts.Expression, depth = 0): ImportPath | null {
     const init = constInitializer(e);
     return init ? importPathOf(init, depth + 1) : null;
   }
-  // const { hubspot } = require('./config') / const { a: { b } } = … (one level)
-  if (decl && ts.isBindingElement(decl) && ts.isObjectBindingPattern(decl.parent) && ts.isVariableDeclaration(decl.parent.parent)) {
-    const v = decl.parent.parent;
-    const list = v.parent;
-    if (!v.initializer || !ts.isVariableDeclarationList(list) || !(list.flags & ts.NodeFlags.Const) || decl.dotDotDotToken) return null;
-    const key = decl.propertyName ? propertyNameText(decl.propertyName) : ts.isIdentifier(decl.name) ? decl.name.text : null;
-    const inner = key ? importPathOf(v.initializer, depth + 1) : null;
-    return inner && key ? { spec: inner.spec, path: [...inner.path, key] } : null;
-  }
+  // const { hubspot } = require('./config') / const { hubspot: { keyParam } } = require('./config')
+  if (decl && ts.isBindingElement(decl)) return bindingPath(decl, depth + 1);
   if (decl) return null;
   return esmImport(e);
+}
+
+function bindingPath(el: ts.BindingElement, depth: number): ImportPath | null {
+  if (depth > MAX_DEPTH || el.dotDotDotToken || !ts.isObjectBindingPattern(el.parent)) return null;
+  const key = el.propertyName ? propertyNameText(el.propertyName) : ts.isIdentifier(el.name) ? el.name.text : null;
+  if (!key) return null;
+  const owner = el.parent.parent;
+  let inner: ImportPath | null = null;
+  if (ts.isBindingElement(owner)) inner = bindingPath(owner, depth + 1);
+  else if (ts.isVariableDeclaration(owner)) {
+    const list = owner.parent;
+    if (owner.initializer && ts.isVariableDeclarationList(list) && list.flags & ts.NodeFlags.Const) inner = importPathOf(owner.initializer, depth + 1);
+  }
+  return inner ? { spec: inner.spec, path: [...inner.path, key] } : null;
 }
 
 function propertyNameText(n: ts.PropertyName): string | null {
