@@ -3,7 +3,7 @@
 // parsed once, on first need, and only when an importer asks: most runs never parse one.
 import type { ConfigWrapper } from './config-wrappers.js';
 import { configWrapperIn } from './config-wrappers.js';
-import { parse, ts } from './ast.js';
+import { parse, ts, unwrap } from './ast.js';
 import type { RepoFacts } from './context.js';
 import { exportedExpression, registerModuleValues } from './module-values.js';
 import { evalString } from './url.js';
@@ -42,7 +42,8 @@ export function makeModuleFacts(host: ModuleHost): Pick<Required<RepoFacts>, 'mo
     const target = host.resolve(fromFile, spec);
     const sf = target ? sourceOf(target) : null;
     const e = sf ? exportedExpression(sf, p) : null;
-    if (!e) return null;
+    // a number in config is an id (an app id, a portal id): the endpoint keeps its placeholder, as HubSpot writes it
+    if (!e || ts.isNumericLiteral(unwrap(e))) return null;
     hops++;
     try {
       const s = evalString(e);

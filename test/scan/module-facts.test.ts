@@ -41,6 +41,8 @@ describe('constants other modules export', () => {
     expect(f.moduleValue('app/main.js', './config', ['default', 'hubspot', 'keyParam'])).toBe('hapikey');
     expect(f.moduleValue('app/main.js', './config', ['hubspot', 'missing'])).toBeNull();
     expect(f.moduleValue('app/main.js', './nowhere', ['hubspot', 'base'])).toBeNull();
+    // a number is an id (app, portal): an endpoint keeps its placeholder
+    expect(facts({ 'app/ids.js': 'exports.appId = 184022;\n' }).moduleValue('app/main.js', './ids', ['appId'])).toBeNull();
   });
 
   it('reads ESM exports, export lists and local constants', () => {
