@@ -38,13 +38,20 @@ const VERB_CONFIG_INDEX: Record<string, number> = { get: 1, delete: 1, head: 1, 
 /** The helper module `sf` exports at `path` (`['post']`, `['default', 'post']`), analysed; null when it is none. */
 export function configWrapperIn(sf: ts.SourceFile, path: readonly string[]): ConfigWrapper | null {
   const fn = exportedFunction(sf, path);
-  if (!fn || !fn.body) return null;
-  const bindings = collectBindings(sf);
+  return fn ? configWrapperOfFunction(fn, collectBindings(sf)) : null;
+}
+
+/**
+ * `fn` analysed as a request helper (`bindings`: its file's). `spreadOnly`: only a helper that spreads the options
+ * into a config literal counts (a local helper that passes them on as they are is followed by the flow analysis).
+ */
+export function configWrapperOfFunction(fn: ts.FunctionLikeDeclaration, bindings: Bindings, spreadOnly = false): ConfigWrapper | null {
+  if (!fn.body) return null;
   let found: ConfigWrapper | null = null;
   for (let i = 0; i < fn.parameters.length; i++) {
     const p = fn.parameters[i];
     if (!ts.isIdentifier(p.name) || p.dotDotDotToken) continue;
-    const w = analyseParameter(fn, i, p.name.text, p, bindings);
+    const w = analyseParameter(fn, i, p.name.text, p, bindings, spreadOnly);
     if (w === 'unknown') return null;
     if (w) {
       if (found) return null; // two option parameters: which one carries what is not clear
@@ -76,7 +83,7 @@ function exportedFunction(sf: ts.SourceFile, path: readonly string[]): ts.Functi
  * Parameter `name` of `fn`: null when it carries no request options, `unknown` when it does in a way the analysis
  * cannot vouch for, else what the helper does with it.
  */
-function analyseParameter(fn: ts.FunctionLikeDeclaration, index: number, name: string, decl: ts.ParameterDeclaration, bindings: Bindings): ConfigWrapper | 'unknown' | null {
+function analyseParameter(fn: ts.FunctionLikeDeclaration, index: number, name: string, decl: ts.ParameterDeclaration, bindings: Bindings, spreadOnly: boolean): ConfigWrapper | 'unknown' | null {
   const refs = referencesOf(name, fn, decl);
   let slot: { call: ts.CallExpression; argIndex: number; literal: ts.ObjectLiteralExpression | null; spread: ts.SpreadAssignment | null } | null = null;
   let other = false;
@@ -108,7 +115,7 @@ function analyseParameter(fn: ts.FunctionLikeDeclaration, index: number, name: s
     }
     other = true;
   }
-  if (!slot) return null;
+  if (!slot || (spreadOnly && !slot.spread)) return null;
   if (other) return 'unknown';
   return describe(fn, index, slot, bindings);
 }

@@ -6,7 +6,7 @@ import { isRelative } from './imports.js';
 import { resolveFunction } from './url.js';
 import { cjsExportName, exportNamesOf } from './exports.js';
 import { calleeFunction, usesOfResult, type Escape, type Path } from './receivers.js';
-import type { ConfigWrapper } from './config-wrappers.js';
+import { configWrapperOfFunction, type ConfigWrapper } from './config-wrappers.js';
 import { helperRequestCall } from './helper-requests.js';
 
 export type Use =
@@ -62,6 +62,9 @@ export function usesOf(node: ts.Expression, as: 'url' | 'options', ctx: FlowCont
     const fn = resolveFunction(p.expression) ?? calleeFunction(p);
     if (fn && fn.body) {
       const param = fn.parameters[index];
+      // a local helper that spreads these options into an axios config: the request is this call
+      const local = as === 'options' && param ? configWrapperOfFunction(fn, ctx.bindings, true) : null;
+      if (local && local.index === index) return [{ kind: 'request', req: helperRequestCall(p, local), as }];
       if (param && ts.isIdentifier(param.name)) {
         const refs = referencesOf(param.name.text, fn, param);
         if (refs.length === 0) return [{ kind: 'unknown', node: p, why: 'unused-parameter' }];
