@@ -494,19 +494,20 @@ function analyseProperty(prop: ts.PropertyAssignment | ts.ShorthandPropertyAssig
         // neither set their own `headers` (they would replace the config's, or be replaced by them) nor spread
         // anything else that may; any other use (Object.assign, an export, a function of another file) is unknown
         let unsafe: string | null = null;
+        const reached: RequestCall[] = [];
         for (const u of uses) {
-          if (u.kind === 'request') { addRequest(d, u.req); continue; }
+          if (u.kind === 'request') { addRequest(d, u.req); reached.push(u.req); continue; }
           noteUnknown(d, u, 'options');
           if (u.why !== 'spread' || !ts.isSpreadAssignment(u.node) || !ts.isObjectLiteralExpression(u.node.parent)) { unsafe ??= 'key-escapes'; continue; }
           const into = u.node.parent;
           if (getProp(into, 'headers') || into.properties.some((p) => ts.isSpreadAssignment(p) && p !== u.node)) { unsafe = 'spread-config-headers'; continue; }
           for (const v of usesOf(into, 'options', flow)) {
-            if (v.kind === 'request') addRequest(d, v.req);
+            if (v.kind === 'request') { addRequest(d, v.req); reached.push(v.req); }
             else { noteUnknown(d, v, 'options'); unsafe ??= 'key-escapes'; }
           }
         }
         if (unsafe) { d.status = 'manual'; d.reason = unsafe; return d; }
-        swapForHeader(d, options, op, obj, prop, sf, style, tokenEnv, ...reqs.map((u) => u.req));
+        swapForHeader(d, options, op, obj, prop, sf, style, tokenEnv, ...reached);
         d.selfContained = true;
         if (d.unknown.some((u) => u.kind === 'unknown' && u.why === 'spread')) d.flags.push('spread-config');
         return d;
