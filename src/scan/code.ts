@@ -560,7 +560,10 @@ function sharedParams(d: Draft, obj: ts.ObjectLiteralExpression, prop: ts.Object
   for (const t of targets) {
     if (done.has(t.options)) continue;
     done.add(t.options);
-    pushHeader(d, addAuthorizationHeader(t.options, bearer, style));
+    // a request helper's own headers, which a new `headers` here would replace (helper-requests.ts)
+    const defaults = getProp(t.options, 'headers') ? '' : defaultHeadersText(t.req, style);
+    if (typeof defaults !== 'string') { d.editError = defaults.error; continue; }
+    pushHeader(d, addAuthorizationHeader(t.options, bearer, style, defaults));
     d.headerCalls.push(t.req);
   }
   d.selfContained = true;
