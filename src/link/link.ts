@@ -8,7 +8,7 @@ import { hostAndPath } from '../scan/url.js';
 import { usesOf } from '../scan/flow.js';
 import { usesOfParams } from '../scan/params-flow.js';
 import type { SiteLink } from '../scan/context.js';
-import { ts, chainOf, unwrap, walk } from '../scan/ast.js';
+import { ts, chainOf, propName, unwrap, walk } from '../scan/ast.js';
 import { usesOfBinding, usesOfParameter, usesOfValue, type Escape, type Path, type ReceiverCall, type ReceiverUses } from '../scan/receivers.js';
 import { exportedFunction, importedFunctions } from './exported.js';
 import { Program, type LinkHost, type ParsedFile } from './program.js';
@@ -73,7 +73,11 @@ export function link(links: readonly SiteLink[], host: LinkHost): LinkResult {
           list.push({ ...r, file: v.file });
           if (options) settlement.request(l.siteId, u.req, r);
         } else if (u.escape) queue.push({ ...l, file: v.file, escape: u.escape });
-        else if (options) settlement.unknown(l.siteId, u);
+        else {
+          // spread into a request config: the requests it reaches are listed (the site stays manual)
+          if (u.why === 'spread') list.push(...spreadRequests(u.node, v, l));
+          if (options) settlement.unknown(l.siteId, u);
+        }
       }
     }
   }
@@ -83,6 +87,24 @@ export function link(links: readonly SiteLink[], host: LinkHost): LinkResult {
 }
 
 interface Found { file: string; uses: ReceiverUses }
+
+/**
+ * Options spread into the config of a request (`axios({ ...options, data })` in a helper the scan could not vouch
+ * for): the requests that config reaches, listed for the site (their scopes count) though the site stays manual.
+ * The method is the config's own, else the one the options named, else the client's default.
+ */
+function spreadRequests(spread: ts.Node, v: { file: string; bindings: ParsedFile['bindings'] }, l: SiteLink): HostedRequest[] {
+  const into = spread.parent;
+  if (!ts.isObjectLiteralExpression(into)) return [];
+  const out: HostedRequest[] = [];
+  const ownMethod = into.properties.some((p) => propName(p.name) === 'method');
+  for (const u of usesOf(into, 'options', { bindings: v.bindings })) {
+    if (u.kind !== 'request') continue;
+    const req = !ownMethod && l.method ? { ...u.req, method: l.method } : u.req;
+    out.push({ ...withSiteUrl(requestOf(req), l.url), file: v.file });
+  }
+  return out;
+}
 
 /**
  * A request reached by a URL or options value: where the request's own URL is a parameter (`rp({ uri: url })`),

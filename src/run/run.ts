@@ -116,21 +116,23 @@ export async function run(opts: RunOptions): Promise<RunResult> {
   const scanning = candidates.some(parses) ? await import('./scan-file.js') : null;
   const scanFile = scanning?.scanFile;
   const { scanText } = candidates.length ? await import('../scan/text/index.js') : { scanText: null };
+  // what the scan may read of other modules (constants, request helpers) and the link stage follows into
+  const host = scanning ? await linkHost(root, files, reads) : null;
   const repo = {
     ...kind,
     ...memberRequires(texts.entries()),
     libraryVersions: libraryVersions(pkg),
     wrapperOf: scanning ? scanning.makeWrapperResolver(root, new Map([...texts, ...await wrapperModules(root, files, texts)])) : undefined,
     serverModules: scanning ? await scanning.serverModules(files, texts) : undefined,
+    ...(scanning && host ? scanning.moduleFacts(host) : {}),
   };
   const edits = new Map<string, TextEdit[]>();
   const parseErrors = new Map<string, number>();
   const links: SiteLink[] = [];
   const pending = new Map<string, TextEdit[]>();
-  for (const f of candidates) {
+  const keyNameModules: string[] = [];
+  const scanOne = (f: ListedFile): void => {
     const t = reads.get(f.path)!;
-    if (f.treatment === 'text') { sites.push(...scanText!(f, t.text)); continue; }
-    if (!parses(f)) continue;
     let res;
     try {
       res = scanFile!(f, t, repo, { tokenEnv: opts.tokenEnv, rewriteBrowser: opts.rewriteBrowser });
@@ -139,7 +141,7 @@ export async function run(opts: RunOptions): Promise<RunResult> {
       // still reports its key uses, as manual
       skipped.push({ file: f.path, reason: 'parse-error', message: `The parser could not process this file (${(e as Error).message.split('\n')[0]}); its key uses are reported from a text search.` });
       sites.push(...scanText!(f, t.text).filter((s) => s.status === 'manual').map((s) => ({ ...s, reason: 'parse-error' })));
-      continue;
+      return;
     }
     sites.push(...res.sites);
     if (res.links) links.push(...res.links);
@@ -147,14 +149,35 @@ export async function run(opts: RunOptions): Promise<RunResult> {
     for (const [id, e] of res.edits) edits.set(id, e);
     if (res.pending) for (const [id, e] of res.pending) pending.set(id, e);
     if (res.skip) skipped.push(res.skip);
+    if (res.exportsKeyName) keyNameModules.push(f.path);
+  };
+  for (const f of candidates) {
+    if (f.treatment === 'text') { sites.push(...scanText!(f, reads.get(f.path)!.text)); continue; }
+    if (parses(f)) scanOne(f);
+  }
+  // a module exporting the parameter name (`keyParam: 'hapikey'`): its importers may send the key without naming it
+  if (keyNameModules.length && scanning && host) {
+    const scanned = new Set(candidates.filter(parses).map((f) => f.path));
+    const byListed = new Map(files.map((f) => [f.path, f]));
+    for (const p of scanning.importersOf(keyNameModules, host)) {
+      const f = byListed.get(p);
+      if (!f || f.treatment !== 'code' || scanned.has(p)) continue;
+      if (!reads.has(p)) {
+        const r = await readCandidate(f);
+        if ('skip' in r) { if (r.skip) skipped.push(r.skip); continue; }
+        reads.set(p, r.text);
+        candidates.push(f);
+      }
+      scanned.add(p);
+      scanOne(f);
+    }
   }
   sites.push(...await committedBuildSites(listed.committedBuildOutput));
   sites.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)); // stable: each file's order is kept
 
   // link: clients that leave their file are followed to the calls other files make through them
   const formatChecks = sites.filter((s) => s.category === 'P31_KEY_FORMAT_CHECK');
-  if ((links.length || formatChecks.length) && scanning) {
-    const host = await linkHost(root, files, reads);
+  if ((links.length || formatChecks.length) && scanning && host) {
     if (links.length) {
       const linked = scanning.link(links, host);
       attachLinkedRequests(sites, linked.requests);

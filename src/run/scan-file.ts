@@ -8,9 +8,25 @@ import { scanCode } from '../scan/code.js';
 import type { RepoFacts, ScanOptions, SiteLink } from '../scan/context.js';
 import { scanText } from '../scan/text/index.js';
 
+import { makeModuleFacts } from '../scan/module-facts.js';
+import { Program, type LinkHost } from '../link/program.js';
+import { resolveModule } from '../link/resolve.js';
+
 export { makeWrapperResolver } from '../scan/wrappers.js';
 export { hubspotInView, link } from '../link/link.js';
 export { serverModules } from './server-modules.js';
+
+/** The scan's window on other modules (constants, request helpers), resolved the way the link stage resolves them. */
+export function moduleFacts(host: LinkHost): ReturnType<typeof makeModuleFacts> {
+  const exists = new Set(host.files);
+  return makeModuleFacts({ text: (p) => host.text(p), resolve: (from, spec) => resolveModule(from, spec, (p) => exists.has(p), host.aliases) });
+}
+
+/** The files that import any of `targets`. */
+export function importersOf(targets: readonly string[], host: LinkHost): string[] {
+  const program = new Program(host);
+  return [...new Set(targets.flatMap((t) => program.importersOf(t)))].sort();
+}
 
 export interface FileScan {
   sites: Site[];
@@ -20,6 +36,8 @@ export interface FileScan {
   links?: SiteLink[];
   /** Edits of manual sites the link stage may settle (scan/context.ts FileFindings.pending). */
   pending?: Map<string, TextEdit[]>;
+  /** The file exports a constant holding the parameter name (key-names.ts): its importers are scanned too. */
+  exportsKeyName?: boolean;
 }
 
 export function scanFile(f: ListedFile, t: FileText, repo: RepoFacts, options: ScanOptions): FileScan {
@@ -33,6 +51,7 @@ export function scanFile(f: ListedFile, t: FileText, repo: RepoFacts, options: S
   const res = scanCode({ file: f, text: t.text, eol: t.eol, repo, options, ranges });
   const out: FileScan = { sites: res.sites, edits: res.edits, parseErrors: res.parseErrors, links: res.links };
   if (res.pending && f.treatment === 'code') out.pending = res.pending;
+  if (res.exportsKeyName) out.exportsKeyName = true;
   if (res.sites.some((s) => s.reason === 'parse-error')) {
     out.skip = { file: f.path, reason: 'parse-error', message: 'The file has syntax errors near a key use; those sites are reported, not rewritten.' };
   }

@@ -20,6 +20,11 @@ export interface RequestCall {
   headers: 'options' | 'statement' | 'unsupported';
   /** node http/https options: the URL is `hostname` + `path`. */
   urlParts?: { host?: ts.Expression; path?: ts.Expression; secure: boolean };
+  /**
+   * A request helper of another module (config-wrappers.ts) sets these headers itself, and the options' own
+   * `headers` replace them: a header added to options that have none must carry them along (`unknown`: it cannot).
+   */
+  defaultHeaders?: Array<[string, string]> | 'unknown' | null;
 }
 
 export interface AxiosInstance {

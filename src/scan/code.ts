@@ -27,6 +27,10 @@ import { interceptorOf, returningFunction } from './interceptors.js';
 import { sharedInstanceKind } from './instances.js';
 import { followParams } from './params-flow.js';
 import { findUpdatePlaces } from './update-places.js';
+import { keyNameOf, exportsKeyName } from './key-names.js';
+import { analyseNameQuery } from './key-name-query.js';
+import { defaultHeadersText } from './helper-requests.js';
+import { importedString, registerModuleValues } from './module-values.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PLACEHOLDER = /^(demo|test|x+|your[_-]?api[_-]?key|api[ _-]?key[ _-]?here|<.*>|\{.*\}|\s*)$/i;
@@ -85,12 +89,15 @@ function scanSource(sf: ts.SourceFile, input: ScanInput, out: FileFindings): voi
   const bindings = collectBindings(sf);
   // members bound to a client module in other files (`$.fetch` where `$` is a class that set `this.fetch = require('node-fetch')`)
   for (const [name, m] of input.repo.memberModules ?? []) if (!bindings.has('.' + name)) bindings.set('.' + name, { module: m.module, imported: m.stems.join('|') });
+  // constants other modules export (a config module's base URL or parameter name) count where this file reads them
+  if (repo.moduleValue) registerModuleValues(sf, (spec, p) => repo.moduleValue!(file.path, spec, p));
   const hubspotFile = /hubspot|hubapi|hapikey/i.test(sf.text);
   const hits = findHits(sf, bindings, repo.libraryAliases, hubspotFile);
   const style = lazyStyle(sf, input.eol);
   const flow: FlowContext = {
     bindings,
     wrapperOf: repo.wrapperOf ? (module, name) => repo.wrapperOf!(file.path, module, name) : undefined,
+    configWrapperOf: repo.configWrapperOf ? (module, p) => repo.configWrapperOf!(file.path, module, p) : undefined,
     libraryVersions: repo.libraryVersions,
   };
   const diags = parseDiagnostics(sf);
@@ -168,6 +175,7 @@ function scanSource(sf: ts.SourceFile, input: ScanInput, out: FileFindings): voi
     }
   }
   settleKeyConstants(sf, out.sites.slice(first), out.edits);
+  if (exportsKeyName(sf)) out.exportsKeyName = true;
 }
 
 /** A key constant the rewrite leaves unused is removed with it; one still in use keeps its sites manual. */
@@ -249,7 +257,9 @@ function analyse(hit: Hit, sf: ts.SourceFile, bindings: Bindings, flow: FlowCont
     case 'search-params':
       return analyseSearchParams(hit.node, sf, flow, style, tokenEnv, base);
     case 'property':
-      return analyseProperty(hit.node, sf, bindings, flow, style, tokenEnv, base);
+      return analyseProperty(hit.node, sf, bindings, flow, style, tokenEnv, base, hit.name);
+    case 'query-name':
+      return analyseQueryName(hit.node, hit.url, sf, flow, style, tokenEnv, base);
     case 'assignment':
       return analyseAssignment(hit.node, sf, flow, style, tokenEnv, base);
     case 'library-option':
@@ -292,6 +302,25 @@ function analyseQuery(node: ts.Node, pos: number, sf: ts.SourceFile, flow: FlowC
   return d;
 }
 
+/** `${base}?${KEY_PARAM}=${key}`: the parameter name is a constant held elsewhere (key-name-query.ts). */
+function analyseQueryName(nameExpr: ts.Expression, urlExpr: ts.Expression, sf: ts.SourceFile, flow: FlowContext, style: Style, tokenEnv: string, base: Base): Draft {
+  const pieces = piecesOf(urlExpr, sf);
+  const at = pieces.findIndex((p) => p.kind === 'expr' && p.node === nameExpr);
+  const d = base('query-string', pieces.some((p) => p.kind === 'text' && p.quote === '`') ? 'P01_QS_TEMPLATE' : 'P02_QS_CONCAT');
+  d.flags.push('key-name-constant');
+  const q = analyseNameQuery(pieces, at);
+  if (q.valueExpr) setKeyValue(d, unwrap(q.valueExpr));
+  if (keyNameOf(nameExpr) !== 'hapikey') { d.status = 'manual'; d.reason = 'param-name-case'; }
+  if (d.keyExpr && ts.isObjectLiteralExpression(unwrap(d.keyExpr))) { d.flags.push('key-is-object'); d.status = 'manual'; d.reason = 'key-is-object'; }
+  d.siteUrl = evalString(urlExpr);
+  d.urlPath = hostAndPath(d.siteUrl).path;
+  if (q.error) d.editError = q.error;
+  else d.edits.push(...q.edits!);
+  followToRequests(d, urlExpr, 'url', flow);
+  addHeaderEdits(d, style, tokenEnv);
+  return d;
+}
+
 /** The masked record of a key literal (a UUID key or a pat- token); null for anything else. */
 function literalSecret(literal: string | null): Site['secret'] {
   const v = literal?.trim();
@@ -312,6 +341,7 @@ function noteLiteral(d: Draft): void {
 function analyseSearchParams(call: ts.CallExpression, sf: ts.SourceFile, flow: FlowContext, style: Style, tokenEnv: string, base: Base): Draft {
   const d = base('url-search-params', 'P03_QS_URL_API');
   if (call.arguments[1]) setKeyValue(d, unwrap(call.arguments[1]));
+  if (call.arguments[0] && !ts.isStringLiteral(unwrap(call.arguments[0]))) d.flags.push('key-name-constant');
   const stmt = statementOf(call);
   if (!stmt || !ts.isExpressionStatement(stmt) || unwrap(stmt.expression) !== call) {
     d.editError = 'set-not-a-statement';
@@ -361,12 +391,14 @@ function removeStatement(stmt: ts.Statement, sf: ts.SourceFile): TextEdit {
 
 const QUERY_OPTION = new Set(['params', 'qs', 'query', 'searchParams', 'queryParams', 'data']);
 
-function analyseProperty(prop: ts.PropertyAssignment | ts.ShorthandPropertyAssignment, sf: ts.SourceFile, bindings: Bindings, flow: FlowContext, style: Style, tokenEnv: string, base: Base): Draft {
+function analyseProperty(prop: ts.PropertyAssignment | ts.ShorthandPropertyAssignment, sf: ts.SourceFile, bindings: Bindings, flow: FlowContext, style: Style, tokenEnv: string, base: Base, computedName?: string): Draft {
   const obj = prop.parent as ts.ObjectLiteralExpression;
   const value = ts.isPropertyAssignment(prop) ? unwrap(prop.initializer) : prop.name;
   const d = base('params-object', 'P05_QS_CLIENT_OPTION');
   setKeyValue(d, value);
-  const name = propName(prop.name)!;
+  // `[KEY_PARAM]: key`: the name is a constant held elsewhere (key-names.ts)
+  if (computedName) d.flags.push('key-name-constant');
+  const name = computedName ?? propName(prop.name)!;
   if (name !== 'hapikey') { d.status = 'manual'; d.reason = name === 'hapi_key' ? 'setting-name' : 'param-name-case'; }
   if (ts.isObjectLiteralExpression(value)) { d.flags.push('key-is-object'); d.status = 'manual'; d.reason = 'key-is-object'; }
 
@@ -455,7 +487,7 @@ function analyseProperty(prop: ts.PropertyAssignment | ts.ShorthandPropertyAssig
           return d;
         }
         addRequest(d, req);
-        swapForHeader(d, options, op, obj, prop, sf, style, tokenEnv);
+        swapForHeader(d, options, op, obj, prop, sf, style, tokenEnv, req);
         d.selfContained = true;
         return d;
       }
@@ -467,14 +499,15 @@ function analyseProperty(prop: ts.PropertyAssignment | ts.ShorthandPropertyAssig
         // neither set their own `headers` (they would replace the config's, or be replaced by them) nor spread
         // anything else that may; any other use (Object.assign, an export, a function of another file) is unknown
         let unsafe: string | null = null;
+        const reached: RequestCall[] = [];
         for (const u of uses) {
-          if (u.kind === 'request') { addRequest(d, u.req); continue; }
+          if (u.kind === 'request') { addRequest(d, u.req); reached.push(u.req); continue; }
           noteUnknown(d, u, 'options');
           if (u.why !== 'spread' || !ts.isSpreadAssignment(u.node) || !ts.isObjectLiteralExpression(u.node.parent)) { unsafe ??= 'key-escapes'; continue; }
           const into = u.node.parent;
           if (getProp(into, 'headers') || into.properties.some((p) => ts.isSpreadAssignment(p) && p !== u.node)) { unsafe = 'spread-config-headers'; continue; }
           for (const v of usesOf(into, 'options', flow)) {
-            if (v.kind === 'request') addRequest(d, v.req);
+            if (v.kind === 'request') { addRequest(d, v.req); reached.push(v.req); }
             else { noteUnknown(d, v, 'options'); unsafe ??= 'key-escapes'; }
           }
         }
@@ -484,7 +517,7 @@ function analyseProperty(prop: ts.PropertyAssignment | ts.ShorthandPropertyAssig
           d.reason = unsafe;
           return d;
         }
-        swapForHeader(d, options, op, obj, prop, sf, style, tokenEnv);
+        swapForHeader(d, options, op, obj, prop, sf, style, tokenEnv, ...reached);
         d.selfContained = true;
         if (d.unknown.some((u) => u.kind === 'unknown' && u.why === 'spread')) d.flags.push('spread-config');
         return d;
@@ -530,10 +563,16 @@ function sharedParams(d: Draft, obj: ts.ObjectLiteralExpression, prop: ts.Object
   if (f.sharedHelper) { d.status = 'manual'; d.reason = 'params-helper-shared'; return d; }
   d.edits.push(removeProperty(obj, prop));
   const bearer = bearerValue(tokenText(d, sf, tokenEnv), style);
+  const done = new Set<ts.Node>();
   for (const t of f.targets) {
+    if (done.has(t.options)) continue;
+    done.add(t.options);
     // the header names the key's expression: it must mean the same inside a function the object was passed to
     if (d.keyExpr && !sameMeaningAt(d.keyExpr, t.options)) { d.editError = 'token-out-of-scope'; continue; }
-    pushHeader(d, addAuthorizationHeader(t.options, bearer, style));
+    // a request helper's own headers, which a new `headers` here would replace (helper-requests.ts)
+    const defaults = getProp(t.options, 'headers') ? '' : defaultHeadersText(t.req, style);
+    if (typeof defaults !== 'string') { d.editError = defaults.error; continue; }
+    pushHeader(d, addAuthorizationHeader(t.options, bearer, style, defaults));
     d.headerCalls.push(t.req);
   }
   d.selfContained = true;
@@ -544,16 +583,27 @@ function sharedParams(d: Draft, obj: ts.ObjectLiteralExpression, prop: ts.Object
  * Take the key out of `options` (the whole `params` option `op` when the key was its only entry) and send the
  * token as a header in the same options: an emptied `params` is replaced by `headers` in place.
  */
-function swapForHeader(d: Draft, options: ts.ObjectLiteralExpression, op: ts.PropertyAssignment, params: ts.ObjectLiteralExpression, prop: ts.ObjectLiteralElementLike, sf: ts.SourceFile, style: Style, tokenEnv: string): void {
+function swapForHeader(d: Draft, options: ts.ObjectLiteralExpression, op: ts.PropertyAssignment, params: ts.ObjectLiteralExpression, prop: ts.ObjectLiteralElementLike, sf: ts.SourceFile, style: Style, tokenEnv: string, ...reqs: RequestCall[]): void {
   const bearer = bearerValue(tokenText(d, sf, tokenEnv), style);
   const emptied = params.properties.length === 1;
   if (options.properties.some((p) => ts.isSpreadAssignment(p) && !isHeaderFreeObject(p.expression))) { d.editError = 'options-spread-headers'; return; }
+  // a request helper's own headers, which a new `headers` here would replace (helper-requests.ts)
+  const defaults = getProp(options, 'headers') ? '' : sameDefaults(reqs, style);
+  if (typeof defaults !== 'string') { d.editError = defaults.error; return; }
   if (emptied && !getProp(options, 'headers')) {
-    d.edits.push({ start: op.getStart(sf), end: op.end, text: `headers: { Authorization: ${bearer} }` });
+    d.edits.push({ start: op.getStart(sf), end: op.end, text: `headers: { ${defaults}Authorization: ${bearer} }` });
     return;
   }
   d.edits.push(emptied ? removeProperty(options, op) : removeProperty(params, prop));
-  pushHeader(d, addAuthorizationHeader(options, bearer, style));
+  pushHeader(d, addAuthorizationHeader(options, bearer, style, defaults));
+}
+
+/** The default headers every one of `reqs` needs carried into a new `headers` object (they must agree). */
+function sameDefaults(reqs: RequestCall[], style: Style): string | { error: string } {
+  const texts = reqs.map((r) => defaultHeadersText(r, style));
+  const bad = texts.find((t) => typeof t !== 'string');
+  if (bad) return bad;
+  return new Set(texts).size > 1 ? { error: 'helper-default-headers' } : (texts[0] as string | undefined) ?? '';
 }
 
 /**
@@ -585,6 +635,11 @@ function setKeyValue(d: Draft, value: ts.Expression): void {
   const lit = literalValue(value);
   if (lit !== null) { d.literal = lit; noteLiteral(d); return; }
   d.keyExpr = value;
+  // a literal another module holds (`apiKeyValue: 'demo'` in a config module): the expression stays the token's
+  // source, but the value there says something
+  const held = importedString(value)?.trim();
+  if (held && (UUID.test(held) || /^pat-/.test(held))) d.flags.push('rotate-key');
+  else if (held !== undefined && PLACEHOLDER.test(held)) d.flags.push('placeholder-key');
 }
 
 /** The string a key expression holds when it is a literal, directly or through constants (`const KEY = '…'`). */
@@ -897,17 +952,24 @@ function headerEditFor(req: RequestCall, bearer: string, style: Style): TextEdit
   }
   const args = req.call.arguments;
   const opt = args[req.optionsIndex];
-  const headerObj = `{ headers: { Authorization: ${bearer} } }`;
+  // a request helper's own headers (helper-requests.ts): a new `headers` object must carry them
+  const defaults = defaultHeadersText(req, style);
+  if (typeof defaults !== 'string') {
+    const o = opt ? unwrap(opt) : undefined;
+    const target = o && ts.isObjectLiteralExpression(o) ? o : o && ts.isIdentifier(o) ? soleOptionsObject(o) : null;
+    return target && getProp(target, 'headers') ? addAuthorizationHeader(target, bearer, style) : defaults;
+  }
+  const headerObj = `{ headers: { ${defaults}Authorization: ${bearer} } }`;
   if (opt) {
     const o = unwrap(opt);
-    if (ts.isObjectLiteralExpression(o)) return addAuthorizationHeader(o, bearer, style);
+    if (ts.isObjectLiteralExpression(o)) return addAuthorizationHeader(o, bearer, style, defaults);
     if ((ts.isArrowFunction(o) || ts.isFunctionExpression(o)) && (req.client === 'request' || req.client === 'node-http')) {
       return { start: opt.getStart(), end: opt.getStart(), text: headerObj + ', ' };
     }
     if (ts.isIdentifier(o) && o.text === 'undefined') return { start: opt.getStart(), end: opt.end, text: headerObj };
     // `const options = { … }; rp(options)`: the header goes into that object when this call is its only use
-    const own = ts.isIdentifier(o) ? soleOptionsObject(o) : null;
-    if (own) return addAuthorizationHeader(own, bearer, style);
+    const sole = ts.isIdentifier(o) ? soleOptionsObject(o) : null;
+    if (sole) return addAuthorizationHeader(sole, bearer, style, defaults);
     return { error: 'options-not-literal' };
   }
   if (args.length === 0) return { error: 'no-arguments' };

@@ -5,6 +5,7 @@ import type { HttpMethod, Site } from '../model/site.js';
 import type { Lib } from './libraries.js';
 import type { ClientKind } from './client-calls.js';
 import type { Escape } from './receivers.js';
+import type { ConfigWrapper } from './config-wrappers.js';
 
 export interface RepoFacts {
   /** Set when the repository itself is a HubSpot client library (package.json name). */
@@ -21,6 +22,10 @@ export interface RepoFacts {
   libraryVersions?: Partial<Record<Lib, string>>;
   /** Wrapper functions exported by other files: repo-relative module resolution is the caller's business. */
   wrapperOf?(fromFile: string, module: string, name: string): { urlIndex: number; optionsIndex: number } | null;
+  /** The constant string another module exports at `path` (`require('./config').hubspot.base`), or null. */
+  moduleValue?(fromFile: string, module: string, path: string[]): string | null;
+  /** A request helper another module exports at `path` that hands its caller's options to axios (config-wrappers.ts). */
+  configWrapperOf?(fromFile: string, module: string, path: string[]): ConfigWrapper | null;
 }
 
 export interface ScanOptions {
@@ -55,6 +60,8 @@ export interface FileFindings {
   pending?: Map<string, TextEdit[]>;
   /** Clients of auto/manual sites that leave the file: the link stage finds their calls in other files. */
   links?: SiteLink[];
+  /** The file exports a constant holding the parameter name `hapikey`: its importers may send the key without naming it. */
+  exportsKeyName?: boolean;
 }
 
 /** A client configured with a key at `siteId` leaves `file` (pure data, no syntax nodes). */

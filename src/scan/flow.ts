@@ -8,6 +8,8 @@ import { cjsExportName, exportNamesOf } from './exports.js';
 import { calleeFunction, usesOfResult, type Escape, type Path } from './receivers.js';
 import { implicitGlobalReads } from './implicit-global.js';
 import type { HttpMethod } from '../model/site.js';
+import { configWrapperOfFunction, type ConfigWrapper } from './config-wrappers.js';
+import { helperRequestCall } from './helper-requests.js';
 
 export type Use =
   | { kind: 'request'; req: RequestCall; as: 'url' | 'options' }
@@ -32,6 +34,8 @@ export interface FlowContext {
    * by the link stage from the key's site): a request given the whole object, `request(options, cb)`, sends it.
    */
   optionsMethod?: HttpMethod | null;
+  /** Request helpers of other modules that hand their caller's options to axios (config-wrappers.ts). */
+  configWrapperOf?(module: string, path: string[]): ConfigWrapper | null;
 }
 
 const MAX_DEPTH = 10;
@@ -73,6 +77,9 @@ export function usesOf(node: ts.Expression, as: 'url' | 'options', ctx: FlowCont
     const fn = resolveFunction(p.expression) ?? calleeFunction(p);
     if (fn && fn.body) {
       const param = fn.parameters[index];
+      // a local helper that spreads these options into an axios config: the request is this call
+      const local = as === 'options' && param ? configWrapperOfFunction(fn, ctx.bindings, true) : null;
+      if (local && local.index === index) return [{ kind: 'request', req: helperRequestCall(p, local), as }];
       if (param && ts.isIdentifier(param.name)) {
         const refs = referencesOf(param.name.text, fn, param);
         if (refs.length === 0) return [{ kind: 'unknown', node: p, why: 'unused-parameter' }];
@@ -90,6 +97,9 @@ export function usesOf(node: ts.Expression, as: 'url' | 'options', ctx: FlowCont
         }
       }
     }
+    // a request helper of another module that hands these options (or this URL) to axios
+    const helper = chain && ctx.configWrapperOf ? helperRequest(p, index, as, chain, ctx) : null;
+    if (helper) return [{ kind: 'request', req: helper, as }];
     // a function of another file of the repository: the link stage follows its parameter
     if (chain) {
       const b = ctx.bindings.get(chain[0]);
@@ -187,6 +197,16 @@ export function usesOf(node: ts.Expression, as: 'url' | 'options', ctx: FlowCont
   }
   if (ts.isExpressionStatement(p)) return [];
   return [{ kind: 'unknown', node: p, why: ts.SyntaxKind[p.kind] }];
+}
+
+/** `http.post(options)` / `api.get(path, options)` where the helper is another module's (config-wrappers.ts). */
+function helperRequest(call: ts.CallExpression, index: number, as: 'url' | 'options', chain: string[], ctx: FlowContext): RequestCall | null {
+  const b = ctx.bindings.get(chain[0]);
+  if (!b) return null;
+  const w = ctx.configWrapperOf!(b.module, [...(b.imported === '*' ? [] : [b.imported]), ...chain.slice(1)]);
+  if (!w) return null;
+  if (as === 'options' ? w.index !== index : w.url?.urlIndex !== index) return null;
+  return helperRequestCall(call, w);
 }
 
 function isExported(d: ts.VariableDeclaration): boolean {

@@ -2,12 +2,16 @@
 import { ts, chainOf, propName, unwrap, walk } from './ast.js';
 import type { Bindings } from './imports.js';
 import { type Lib, KEY_OPTION, libraryOfConstructor } from './libraries.js';
+import { KEY_NAMES, keyNameOf, keyNamesInUrl } from './key-names.js';
+import { urlExpressionOf } from './query-string.js';
 
 export type Hit =
   /** `hapikey=` inside a string or template piece. */
   | { kind: 'query'; node: ts.Node; pos: number }
-  /** `{ hapikey: k }` property. */
-  | { kind: 'property'; node: ts.PropertyAssignment | ts.ShorthandPropertyAssignment; pos: number }
+  /** `{ hapikey: k }` property (`name`: the parameter name a computed key `[KEY_PARAM]` evaluates to). */
+  | { kind: 'property'; node: ts.PropertyAssignment | ts.ShorthandPropertyAssignment; pos: number; name?: string }
+  /** `${base}?${KEY_PARAM}=${k}`: the parameter name is an expression (`node`) inside the URL `url`. */
+  | { kind: 'query-name'; node: ts.Expression; url: ts.Expression; pos: number }
   /** `u.searchParams.set('hapikey', k)` / `.append(…)`. */
   | { kind: 'search-params'; node: ts.CallExpression; pos: number }
   /** `cfg.params.hapikey = k`, `qs['hapikey'] = k`. */
@@ -26,7 +30,6 @@ export type Hit =
   | { kind: 'format-check'; node: ts.Node; pos: number };
 
 const KEY_PARAM = /(^|[?&])hapikey=/i;
-const KEY_NAMES = new Set(['hapikey', 'hapiKey', 'HAPIKEY', 'hapi_key']);
 const ENV_KEY = /^(?=.*(HUBSPOT|HUBAPI|HAPI|^HS_|_HS_))(?=.*(KEY|TOKEN))[A-Z0-9_]+$/;
 const ENV_KEY_STRICT = /(HAPI_?KEY|HUBSPOT_?API_?KEY|HS_?API_?KEY|HUBAPI_?KEY|HUBSPOT_?KEY)/i;
 const UUID_REGEX = /\{8\}.*-.*\{4\}.*\{12\}|\[0-9a-f\]\{8\}|\\w\{8\}-/i;
@@ -49,12 +52,17 @@ export function findHits(sf: ts.SourceFile, bindings: Bindings, aliases: Map<str
         hits.push({ kind: 'config', node: n, pos: n.getStart(sf) + 1, what: n.text });
       }
     }
+    if ((ts.isTemplateExpression(n) || (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.PlusToken)) && urlExpressionOf(n) === n) {
+      for (const name of keyNamesInUrl(n, sf)) hits.push({ kind: 'query-name', node: name, url: n, pos: name.getStart(sf) });
+    }
     if (ts.isPropertyAssignment(n) || ts.isShorthandPropertyAssignment(n)) {
-      const name = propName(n.name);
+      // `[KEY_PARAM]: k`: a computed name that evaluates to the parameter name
+      const computed = ts.isComputedPropertyName(n.name) ? keyNameOf(n.name.expression) : null;
+      const name = computed ?? propName(n.name);
       if (name && KEY_NAMES.has(name) && ts.isObjectLiteralExpression(n.parent)) {
         const lib = libraryCtorOf(n.parent, bindings, aliases);
-        if (lib && name === KEY_OPTION[lib.lib]) hits.push({ kind: 'library-option', node: n, ctor: lib.ctor, lib: lib.lib, pos: n.name.getStart(sf) });
-        else hits.push({ kind: 'property', node: n, pos: n.name.getStart(sf) });
+        if (lib && name === KEY_OPTION[lib.lib] && !computed) hits.push({ kind: 'library-option', node: n, ctor: lib.ctor, lib: lib.lib, pos: n.name.getStart(sf) });
+        else hits.push({ kind: 'property', node: n, pos: n.name.getStart(sf), ...(computed ? { name: computed } : {}) });
       } else if (name === 'apiKey' || name === 'developerApiKey') {
         const lib = ts.isObjectLiteralExpression(n.parent) ? libraryCtorOf(n.parent, bindings, aliases) : null;
         if (lib && (name === KEY_OPTION[lib.lib] || name === 'developerApiKey')) {
@@ -71,7 +79,7 @@ export function findHits(sf: ts.SourceFile, bindings: Bindings, aliases: Map<str
       if (ts.isPropertyAccessExpression(callee)) {
         const m = callee.name.text;
         const a0 = n.arguments[0] ? unwrap(n.arguments[0]) : undefined;
-        if ((m === 'set' || m === 'append') && a0 && ts.isStringLiteral(a0) && KEY_NAMES.has(a0.text)) {
+        if ((m === 'set' || m === 'append') && a0 && (ts.isStringLiteral(a0) ? KEY_NAMES.has(a0.text) : n.arguments.length === 2 && keyNameOf(a0) !== null)) {
           hits.push({ kind: 'search-params', node: n, pos: a0.getStart(sf) + 1 });
         } else if (m === 'setApiKey') {
           hits.push({ kind: 'library-setter', node: n, pos: callee.name.getStart(sf) });
@@ -85,8 +93,10 @@ export function findHits(sf: ts.SourceFile, bindings: Bindings, aliases: Map<str
       let name: string | null = null;
       if (ts.isPropertyAccessExpression(left)) name = left.name.text;
       else if (ts.isElementAccessExpression(left) && ts.isStringLiteral(left.argumentExpression)) name = left.argumentExpression.text;
+      else if (ts.isElementAccessExpression(left)) name = keyNameOf(left.argumentExpression);
       if (name && KEY_NAMES.has(name)) {
-        hits.push({ kind: 'assignment', node: n, pos: (ts.isPropertyAccessExpression(left) ? left.name : (left as ts.ElementAccessExpression).argumentExpression).getStart(sf) + (ts.isPropertyAccessExpression(left) ? 0 : 1) });
+        const at = ts.isPropertyAccessExpression(left) ? left.name : (left as ts.ElementAccessExpression).argumentExpression;
+        hits.push({ kind: 'assignment', node: n, pos: at.getStart(sf) + (ts.isStringLiteral(at) ? 1 : 0) });
       } else if (name === 'apiKey' && ts.isPropertyAccessExpression(left) && ts.isIdentifier(left.expression)) {
         const ctor = ctorReceiving(left.expression, bindings, aliases);
         if (ctor && KEY_OPTION[ctor.lib] === 'apiKey') hits.push({ kind: 'library-assignment', node: n, ctor: ctor.ctor, lib: ctor.lib, pos: left.name.getStart(sf) });

@@ -35,6 +35,7 @@ const REASONS: Record<string, string> = {
   'authorization-header-exists': 'The call already sends an Authorization header: check which credential it should use.',
   'spread-config-headers': 'The shared config is spread into options that set (or spread) their own headers: one would replace the other and the token could be lost. Add the Authorization header to those headers by hand.',
   'options-spread-headers': 'The call\'s options spread another object that may carry headers, which the new header would replace (or be replaced by): add the Authorization header by hand.',
+  'helper-default-headers': 'The options go to a request helper that sets headers of its own, which a new headers object would drop, and the tool cannot copy them: add the Authorization header to the options by hand, keeping the helper\'s headers.',
   'token-out-of-scope': 'The call that sends this URL is in another function, where the expression holding the key means something else (or nothing): pass the token to that call by hand.',
   'mixed-credentials': 'This key reaches developer-key endpoints (app settings: a developer API key, still valid) and account endpoints (which need an access token): give each kind of call its own credential by hand. Both lists of calls are in the report.',
   'unknown-client': 'The call is made with a client the tool cannot identify from its import, so it cannot tell where the header goes: remove hapikey and send `Authorization: Bearer <token>` by hand.',

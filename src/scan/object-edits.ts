@@ -89,13 +89,16 @@ export function removeProperty(obj: ts.ObjectLiteralExpression, prop: ts.ObjectL
   return { start: prev.end, end: prop.end, text: '' };
 }
 
-/** Edits that make `obj` send `Authorization: <value>` in its `headers`. */
-export function addAuthorizationHeader(obj: ts.ObjectLiteralExpression, bearer: string, style: Style): TextEdit | { error: string } {
+/**
+ * Edits that make `obj` send `Authorization: <value>` in its `headers`. `defaults` starts a new `headers` object
+ * (headers a request helper sets itself, which options with their own `headers` would otherwise drop).
+ */
+export function addAuthorizationHeader(obj: ts.ObjectLiteralExpression, bearer: string, style: Style, defaults = ''): TextEdit | { error: string } {
   // a spread may carry `headers` of its own: the header added here would replace them, or be replaced by them
   if (obj.properties.some((p) => ts.isSpreadAssignment(p) && !isHeaderFreeObject(p.expression))) return { error: 'options-spread-headers' };
   const headers = getProp(obj, 'headers');
   const auth = `Authorization: ${bearer}`;
-  if (!headers) return addProperty(obj, `headers: { ${auth} }`, style);
+  if (!headers) return addProperty(obj, `headers: { ${defaults}${auth} }`, style);
   const v = propValue(headers);
   if (!v) return { error: 'headers-not-literal' };
   const hv = unwrap(v);

@@ -1,5 +1,6 @@
 // Evaluate a URL expression statically: constants and base URLs resolved, dynamic parts as `{}`.
 import { ts, constInitializer, getProp, propValue, unwrap, propName, walk } from './ast.js';
+import { importedString } from './module-values.js';
 
 const MAX_DEPTH = 8;
 
@@ -19,7 +20,9 @@ export function evalString(e: ts.Expression | undefined, depth = 0): string {
   }
   if (ts.isIdentifier(e)) {
     const init = constInitializer(e);
-    return init ? evalString(init, depth + 1) : '{}';
+    const s = init ? evalString(init, depth + 1) : '{}';
+    // a constant another module exports (`import { BASE } from './config'`, `const { base } = require('./config')`)
+    return s === '{}' ? importedString(e) ?? s : s;
   }
   if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'URL' && e.arguments?.length) {
     const [a, b] = e.arguments;
@@ -35,11 +38,9 @@ export function evalString(e: ts.Expression | undefined, depth = 0): string {
       const assigned = thisAssignment(e, n);
       return assigned ? evalString(assigned, depth + 1) : '{}';
     }
-    if (ts.isIdentifier(owner)) {
-      const init = constInitializer(owner);
-      if (init && ts.isObjectLiteralExpression(init)) return evalString(propValue(getProp(init, n)), depth + 1);
-    }
-    return '{}';
+    const obj = literalObject(owner, depth + 1);
+    if (obj) return evalString(propValue(getProp(obj, n)), depth + 1);
+    return importedString(e) ?? '{}';
   }
   if (ts.isCallExpression(e)) {
     const callee = unwrap(e.expression);
@@ -69,6 +70,20 @@ export function evalString(e: ts.Expression | undefined, depth = 0): string {
     return a === b ? a : commonPrefix(a, b) + '{}';
   }
   return '{}';
+}
+
+/** The object literal a constant holds, also nested in one: `cfg` → `{ … }`, `cfg.hubspot` → `{ … }`. */
+function literalObject(e: ts.Expression, depth: number): ts.ObjectLiteralExpression | null {
+  if (depth > MAX_DEPTH) return null;
+  e = unwrap(e);
+  let v: ts.Expression | null | undefined = null;
+  if (ts.isIdentifier(e)) v = constInitializer(e);
+  else if (ts.isPropertyAccessExpression(e)) {
+    const o = literalObject(e.expression, depth + 1);
+    v = o ? propValue(getProp(o, e.name.text)) : null;
+  }
+  if (v && ts.isIdentifier(unwrap(v)) && depth < MAX_DEPTH) return literalObject(v, depth + 1);
+  return v && ts.isObjectLiteralExpression(unwrap(v)) ? unwrap(v) as ts.ObjectLiteralExpression : null;
 }
 
 function commonPrefix(a: string, b: string): string {

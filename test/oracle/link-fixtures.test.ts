@@ -17,7 +17,7 @@ describe('oracle over link fixtures that change files', () => {
   for (const c of cases) {
     it(c, async () => {
       const dir = path.join(ROOT, c);
-      const inputs = new Map(filesUnder(dir).filter((f) => /\.(c|m)?js$/.test(f) && !f.startsWith('output/')).map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]));
+      const inputs = new Map(filesUnder(dir).filter((f) => /\.[cm]?[jt]s$/.test(f) && !f.startsWith('output/')).map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]));
       const res = await runFiles(inputs);
       const outputs = new Map([...inputs].map(([f, t]) => [f, res.outputs.get(f) ?? t]));
       for (const f of filesUnder(path.join(dir, 'output'))) expect(outputs.get(f)).toBe(readFileSync(path.join(dir, 'output', f), 'utf8'));
