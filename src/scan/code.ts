@@ -26,6 +26,7 @@ import { keyConstantEdits } from './key-constants.js';
 import { interceptorOf, returningFunction } from './interceptors.js';
 import { sharedInstanceKind } from './instances.js';
 import { followParams } from './params-flow.js';
+import { requestWrapperOf } from './wrapper-methods.js';
 import { findUpdatePlaces } from './update-places.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -710,6 +711,11 @@ function listIntercepted(d: Draft, node: ts.Node, bindings: Bindings): void {
   if (t?.kind === 'instance') clientRequests(d, t.client, t.uses);
   else if (t?.kind === 'global') d.requests.push(...t.requests);
   else if (t?.kind === 'zapier') { d.client = { kind: 'zapier' }; d.escapes.push({ kind: 'package', line: t.line }); }
+  else {
+    // `request(config) { config.params = { …, hapikey }; return axios(config) }`: every call of the wrapper
+    const w = t ? null : requestWrapperOf(node, bindings);
+    if (w) clientRequests(d, w.client, w.uses);
+  }
 }
 
 /** `cfg => ({ ...cfg, params: { ...cfg.params, hapikey: k } })` → the key leaves `params`, `headers` is set beside it. */
