@@ -2,7 +2,7 @@
 // clients leave it (an export, a function of another file they are passed to); this stage finds the importers and
 // the exported functions, follows the value there with the scan's own receiver analysis, and returns the requests
 // made through it in every file, for the site that configured the key.
-import type { HostedRequest } from '../scan/client-calls.js';
+import type { ClientKind, HostedRequest } from '../scan/client-calls.js';
 import { requestInfo, requestOf, requestsOfCall } from '../scan/client-calls.js';
 import { hostAndPath } from '../scan/url.js';
 import { usesOf } from '../scan/flow.js';
@@ -12,6 +12,7 @@ import { ts, chainOf, unwrap, walk } from '../scan/ast.js';
 import { usesOfBinding, usesOfParameter, usesOfValue, type Escape, type Path, type ReceiverCall, type ReceiverUses } from '../scan/receivers.js';
 import { exportedFunction, importedFunctions } from './exported.js';
 import { followCallback } from './callbacks.js';
+import { MethodCalls } from './method-calls.js';
 import { Program, type LinkHost, type ParsedFile } from './program.js';
 import { Settlement } from './settled.js';
 
@@ -35,6 +36,9 @@ export function link(links: readonly SiteLink[], host: LinkHost): LinkResult {
   const settlement = new Settlement();
   const queue = [...links];
   const seen = new Set<string>();
+  const methodCalls = new MethodCalls();
+  const wrappers = new Map<string, { client: Extract<ClientKind, { kind: 'wrapper' }>; file: string }>();
+  for (const l of links) if (l.client?.kind === 'wrapper' && !wrappers.has(l.siteId)) wrappers.set(l.siteId, { client: l.client, file: l.file });
   let followed = 0;
   while (queue.length) {
     const l = queue.shift()!;
@@ -56,6 +60,7 @@ export function link(links: readonly SiteLink[], host: LinkHost): LinkResult {
     for (const { file, uses } of found) {
       const ctx = l.client && uses.calls.length ? importedFunctions(program, file) : undefined;
       if (l.client) for (const c of uses.calls) for (const r of requestsOfCall(l.client, c, ctx)) list.push({ ...r, file });
+      if (l.client?.kind === 'wrapper') methodCalls.add(l.siteId, l.client, file, uses.calls);
       for (const escape of uses.escapes) queue.push({ ...l, file, escape });
       if (options) settlement.uses(l.siteId, uses);
     }
@@ -78,6 +83,13 @@ export function link(links: readonly SiteLink[], host: LinkHost): LinkResult {
         else if (options) settlement.unknown(l.siteId, u);
       }
     }
+  }
+  // methods that use a request wrapper, called with arguments that say more (`client.objects.search('COMPANY')`)
+  for (const [siteId, w] of wrappers) {
+    const sf = program.parsed(w.file)?.sf;
+    if (sf) methodCalls.addOwnClass(siteId, w.client, sf);
+    const more = methodCalls.requests(siteId, w.client);
+    if (more.length) (result.requests.get(siteId) ?? result.requests.set(siteId, []).get(siteId)!).push(...more);
   }
   result.settled = settlement.settled(result.truncated);
   result.filesParsed = program.parsedCount;

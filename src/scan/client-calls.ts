@@ -25,7 +25,11 @@ export type ClientKind =
    * (`request(config) { config.params = { …, hapikey }; return axios(config) }`): each call of `member` through the
    * value (the function itself when null) is a request, its argument `index` the config (see wrapper-methods.ts).
    */
-  | { kind: 'wrapper'; member: string | null; index: number; http: 'axios' | 'request'; baseURL?: string };
+  | {
+    kind: 'wrapper'; member: string | null; index: number; http: 'axios' | 'request'; baseURL?: string;
+    /** For a method: its class, and the members of it that hold an object built with the instance (`objects = new Objects(this)` → `{ objects: 'Objects' }`). */
+    cls?: string; holders?: Record<string, string>;
+  };
 
 /** A request with the host it goes to (for the not-HubSpot check) and, when its endpoint is unknown, why. */
 export type HostedRequest = RequestInfo & { host?: string | null; unresolved?: string | null };

@@ -385,6 +385,10 @@ function followParameter(w: Walker, fn: ts.FunctionLikeDeclaration, index: numbe
   if (!param) return;
   if (ts.isIdentifier(param.name)) followName(w, param.name.text, fn, param, path, depth);
   else destructure(w, param.name, path, depth);
+  // `constructor(private readonly client: Client) {}`: a parameter property is also the member `this.client`
+  if (ts.isConstructorDeclaration(fn) && ts.isIdentifier(param.name) && ts.getModifiers(param)?.length && ts.isClassLike(fn.parent)) {
+    for (const ref of memberReferences(fn.parent, 'this', param.name.text)) follow(w, ref, path, depth + 1);
+  }
 }
 
 /** The function a call or `new` runs, when this file defines it: a function, a const arrow, a class constructor, a method of this class. */
@@ -425,11 +429,7 @@ function localClass(id: ts.Identifier): ts.ClassLikeDeclaration | null {
 /** Every use of parameter `index` of `fn` (a function another file passes the client to), holding the client at `path`. */
 export function usesOfParameter(fn: ts.FunctionLikeDeclaration, index: number, bindings: Bindings, path: Path, onValue?: (e: ts.Expression) => void): ReceiverUses {
   const w = newWalker(fn.getSourceFile(), bindings, onValue);
-  const param = fn.parameters[index];
-  if (param) {
-    if (ts.isIdentifier(param.name)) followName(w, param.name.text, fn, param, path, 0);
-    else destructure(w, param.name, path, 0);
-  }
+  followParameter(w, fn, index, path, 0);
   return w.out;
 }
 

@@ -44,6 +44,12 @@ export function requestWrapperOf(node: ts.Node, bindings: Bindings): RequestWrap
   const member = memberName(fn);
   if (member === undefined) return null;
   const client: RequestWrapper['client'] = { kind: 'wrapper', member, index, http, ...(baseURL !== undefined ? { baseURL } : {}) };
+  const cls = ts.isMethodDeclaration(fn) && ts.isClassLike(fn.parent) ? fn.parent : null;
+  if (cls?.name) {
+    client.cls = cls.name.text;
+    const holders = holdersOf(cls);
+    if (Object.keys(holders).length) client.holders = holders;
+  }
   return { client, uses: usesOfWrapper(fn, bindings) };
 }
 
@@ -166,6 +172,29 @@ function exportedAs(sf: ts.SourceFile, local: string): string[] {
     }
   }
   return [...new Set(names.filter(Boolean))];
+}
+
+/** Members of the class that hold an object built with the instance: `objects = new Objects(this)`, `this.lists = new Lists(this)`. */
+function holdersOf(cls: ts.ClassLikeDeclaration): Record<string, string> {
+  const out: Record<string, string> = {};
+  const built = (e: ts.Expression | undefined): string | null => {
+    const v = e ? unwrap(e) : undefined;
+    if (!v || !ts.isNewExpression(v) || !v.arguments?.some((a) => unwrap(a).kind === ts.SyntaxKind.ThisKeyword)) return null;
+    const c = chainOf(v.expression);
+    return c ? c[c.length - 1] : null;
+  };
+  for (const m of cls.members) {
+    const name = ts.isPropertyDeclaration(m) ? propName(m.name) : null;
+    const x = ts.isPropertyDeclaration(m) ? built(m.initializer) : null;
+    if (name && x) out[name] = x;
+  }
+  walk(cls, (n) => {
+    if (!ts.isBinaryExpression(n) || n.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+    const c = chainOf(unwrap(n.left));
+    const x = built(n.right);
+    if (c && c.length === 2 && c[0] === 'this' && x && enclosingClass(n) === cls) out[c[1]] = x;
+  });
+  return out;
 }
 
 function exportOf(name: string, expect: string[], at: ts.Node): Escape {
