@@ -27,6 +27,7 @@ import { interceptorOf, returningFunction } from './interceptors.js';
 import { sharedInstanceKind } from './instances.js';
 import { followParams } from './params-flow.js';
 import { requestWrapperOf } from './wrapper-methods.js';
+import { returnedBesideToken } from './returned-options.js';
 import { findUpdatePlaces } from './update-places.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -788,7 +789,7 @@ function analyseLibrary(hit: Extract<Hit, { kind: 'library-option' | 'library-as
   }
   const obj = prop.parent as ts.ObjectLiteralExpression;
   if (getProp(obj, 'accessToken')) { d.status = 'ignored'; d.reason = 'dual-mode'; d.category = 'P36_DUAL_MODE'; return d; }
-  if (ts.isConditionalExpression(outerParent(obj).parent)) { d.flags.push('dual-mode'); }
+  if (ts.isConditionalExpression(outerParent(obj).parent) || returnedBesideToken(obj)) { d.flags.push('dual-mode'); }
   if (ts.isShorthandPropertyAssignment(prop)) {
     setKeyValue(d, prop.name);
     d.edits.push({ start: prop.getStart(sf), end: prop.end, text: `accessToken: ${d.literal !== null ? `process.env.${tokenEnv}` : prop.name.text}` });

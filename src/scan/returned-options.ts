@@ -65,3 +65,20 @@ function ctorOfArgument(e: ts.Expression, bindings: Bindings, aliases: Map<strin
   const lib = libraryOfConstructor(ctor.expression, bindings, aliases);
   return lib ? { ctor, lib } : null;
 }
+
+/** The function returning `obj` also returns options with an access token (`if (token) return { accessToken }`): dual mode. */
+export function returnedBesideToken(obj: ts.ObjectLiteralExpression): boolean {
+  const fn = returnerOf(obj);
+  if (!fn?.body || !ts.isBlock(fn.body)) return false;
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || (ts.isFunctionLike(n) && n !== fn)) return;
+    if (ts.isReturnStatement(n) && n.expression) {
+      const e = unwrap(n.expression);
+      if (e !== obj && ts.isObjectLiteralExpression(e) && e.properties.some((p) => p.name && ts.isIdentifier(p.name) && p.name.text === 'accessToken')) found = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(fn.body);
+  return found;
+}
