@@ -52,7 +52,7 @@ export function link(links: readonly SiteLink[], host: LinkHost): LinkResult {
     const values: Array<{ file: string; node: ts.Expression; bindings: ParsedFile['bindings'] }> = [];
     const found = l.escape.kind === 'export' ? followExport(program, l.file, l.escape, l.value ? values : null)
       : l.escape.kind === 'package' ? packageCalls(program, l.file)
-      : l.escape.kind === 'callback' ? followCallback(program, l.escape, l.file, (f, name) => followExport(program, f, { kind: 'export', name, path: { expect: [], prefix: [] }, line: 0 }, null), l.value ? values : null)
+      : l.escape.kind === 'callback' ? followCallback(program, l.escape, l.file, (f, e) => (e.kind === 'export' ? followExport(program, f, e, null) : e.kind === 'argument' ? followArgument(program, f, e, null) : []), l.value ? values : null)
       : followArgument(program, l.file, l.escape, l.value ? values : null);
     const options = l.value === 'options';
     // an options object nobody in the repository takes (an unused export, a function not found) may be used elsewhere

@@ -3,7 +3,7 @@
 // expression given inline (`this.withAPI(async (api) => api.contacts.getByEmail(email))`), or a named function of
 // the file. A higher-order function another module imports is followed there by the link stage (`callback` escape).
 import { ts, declarationOf, enclosingScope, outerParent, propName, referencesOf, unwrap } from './ast.js';
-import { exportNamesOf } from './exports.js';
+import { exportedAs } from './exported-as.js';
 import { enclosingClass, memberReferences } from './receivers.js';
 import { resolveFunction } from './url.js';
 
@@ -12,10 +12,12 @@ type Fn = ts.FunctionLikeDeclaration;
 export interface CallbackTargets {
   /** The functions given as the callback at the calls this file shows. */
   fns: Fn[];
-  /** Names under which the file exports the higher-order function (its callers elsewhere give more callbacks). */
-  exports: string[];
-  /** Which argument of the higher-order function is the callback. */
-  index: number;
+  /**
+   * Where the file exports the higher-order function (its callers elsewhere give more callbacks): a function under
+   * `name`; a method `member` of the class exported as `name` (called on its instances, or on the class if static).
+   * `index`: which of its arguments is the callback.
+   */
+  exports: Array<{ name: string; member: string | null; instance: boolean; index: number }>;
   /** Calls whose callback argument is no function this file defines (a function of another module, a value). */
   unknown: ts.Node[];
 }
@@ -29,7 +31,7 @@ export function callbackTargets(call: ts.CallExpression | ts.NewExpression): Cal
   if (!ts.isIdentifier(callee)) return null;
   const param = declarationOf(callee);
   if (!param || !ts.isParameter(param) || !ts.isIdentifier(param.name)) return null;
-  const out: CallbackTargets = { fns: [], exports: [], index: param.parent.parameters.indexOf(param), unknown: [] };
+  const out: CallbackTargets = { fns: [], exports: [], unknown: [] };
   collect(param, out, 0, new Set());
   return out;
 }
@@ -40,7 +42,7 @@ function collect(param: ts.ParameterDeclaration, out: CallbackTargets, depth: nu
   const fn = param.parent;
   const index = fn.parameters.indexOf(param);
   const site = callsOf(fn);
-  if (depth === 0) out.exports.push(...site.exports);
+  for (const e of site.exports) out.exports.push({ ...e, index });
   for (const call of site.calls) {
     const arg = call.arguments[index];
     if (!arg) continue;
@@ -58,9 +60,11 @@ function collect(param: ts.ParameterDeclaration, out: CallbackTargets, depth: nu
 }
 
 /** The calls of `fn` this file shows (`fn(…)`, `this.fn(…)`), and the names it is exported under. */
-function callsOf(fn: ts.SignatureDeclaration): { calls: ts.CallExpression[]; exports: string[] } {
+type Exported = Omit<CallbackTargets['exports'][number], 'index'>;
+
+function callsOf(fn: ts.SignatureDeclaration): { calls: ts.CallExpression[]; exports: Exported[] } {
   const calls: ts.CallExpression[] = [];
-  const exports: string[] = [];
+  const exports: Exported[] = [];
   const sf = fn.getSourceFile();
   const callOf = (ref: ts.Node): void => {
     const { node, parent } = outerParent(ref);
@@ -74,6 +78,7 @@ function callsOf(fn: ts.SignatureDeclaration): { calls: ts.CallExpression[]; exp
     for (const ref of memberReferences(cls, isStatic ? cls.name?.text ?? null : 'this', name)) {
       if (isStatic || enclosingClass(ref) === cls) callOf(ref);
     }
+    if (cls.name && ts.isSourceFile(cls.parent)) for (const e of exportedAs(sf, cls.name.text)) exports.push({ name: e, member: name, instance: !isStatic });
     return { calls, exports };
   }
   let name: ts.Identifier | null = null;
@@ -85,6 +90,6 @@ function callsOf(fn: ts.SignatureDeclaration): { calls: ts.CallExpression[]; exp
   }
   if (!name) return { calls, exports };
   for (const ref of referencesOf(name.text, enclosingScope(decl), decl)) callOf(ref);
-  if (ts.isSourceFile(enclosingScope(decl))) exports.push(...exportNamesOf(sf, name.text));
+  if (ts.isSourceFile(enclosingScope(decl))) for (const e of exportedAs(sf, name.text)) exports.push({ name: e, member: null, instance: false });
   return { calls, exports };
 }

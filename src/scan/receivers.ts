@@ -31,8 +31,11 @@ export interface ReceiverCall {
 export type Escape =
   | { kind: 'export'; name: string; path: Path; line: number }
   | { kind: 'argument'; module: string; imported: string; member: string[]; index: number; isNew: boolean; path: Path; line: number }
-  /** Handed to a callback of exported function `name` (argument `index` of its calls elsewhere; the value is that callback's parameter `param`). */
-  | { kind: 'callback'; name: string; index: number; param: number; path: Path; line: number }
+  /**
+   * Handed to a callback of exported function `name`, or of method `member` of the class exported as `name` (on its
+   * instances when `instance`): argument `index` of its calls elsewhere; the value is that callback's parameter `param`.
+   */
+  | { kind: 'callback'; name: string; member: string | null; instance: boolean; index: number; param: number; path: Path; line: number }
   /** Plumbing every request of an app goes through (a Zapier middleware): the requests of every file of the package. */
   | { kind: 'package'; line: number };
 
@@ -363,7 +366,7 @@ function passed(w: Walker, call: ts.CallExpression | ts.NewExpression, index: nu
   const cb = callbackTargets(call);
   if (cb) {
     for (const f of cb.fns) followParameter(w, f, index, path, depth);
-    for (const name of cb.exports) w.out.escapes.push({ kind: 'callback', name, index: cb.index, param: index, path, line: lineOf(call) });
+    for (const e of cb.exports) w.out.escapes.push({ kind: 'callback', ...e, param: index, path, line: lineOf(call) });
     for (const n of cb.unknown) w.out.lost.push({ node: n, why: 'callback-not-followed' });
     return;
   }

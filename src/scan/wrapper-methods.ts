@@ -7,7 +7,7 @@
 import { ts, chainOf, declarationOf, enclosingScope, outerParent, propName, referencesOf, unwrap, walk } from './ast.js';
 import { recogniseRequest } from './clients.js';
 import type { ClientKind } from './client-calls.js';
-import { cjsExportPath, exportNamesOf } from './exports.js';
+import { exportedAs } from './exported-as.js';
 import type { Bindings } from './imports.js';
 import { enclosingClass, usesOfValue, type Escape, type ReceiverUses } from './receivers.js';
 import { evalString } from './url.js';
@@ -153,25 +153,6 @@ function usesOfWrapper(fn: ts.FunctionLikeDeclaration, bindings: Bindings): Rece
   for (const ref of referencesOf(id.text, enclosingScope(decl), decl)) add(usesOfValue(ref, bindings));
   if (ts.isSourceFile(enclosingScope(decl))) for (const name of exportedAs(sf, id.text)) out.escapes.push(exportOf(name, [], fn));
   return out;
-}
-
-/** The names a top-level local is exported under: ESM, and CommonJS `module.exports = X`, `= { X }`, `exports.y = X`. */
-function exportedAs(sf: ts.SourceFile, local: string): string[] {
-  const names = [...exportNamesOf(sf, local)];
-  for (const s of sf.statements) {
-    if (!ts.isExpressionStatement(s) || !ts.isBinaryExpression(s.expression) || s.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
-    const rest = cjsExportPath(s.expression.left);
-    const right = unwrap(s.expression.right);
-    if (!rest || rest.length > 1) continue;
-    if (ts.isIdentifier(right) && right.text === local) names.push(rest.length ? rest[0] : '*');
-    else if (rest.length === 0 && ts.isObjectLiteralExpression(right)) {
-      for (const p of right.properties) {
-        if (ts.isShorthandPropertyAssignment(p) && p.name.text === local) names.push(p.name.text);
-        else if (ts.isPropertyAssignment(p) && ts.isIdentifier(unwrap(p.initializer)) && (unwrap(p.initializer) as ts.Identifier).text === local) names.push(propName(p.name) ?? '');
-      }
-    }
-  }
-  return [...new Set(names.filter(Boolean))];
 }
 
 /** Members of the class that hold an object built with the instance: `objects = new Objects(this)`, `this.lists = new Lists(this)`. */
