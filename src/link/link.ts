@@ -12,7 +12,7 @@ import { ts, chainOf, unwrap, walk } from '../scan/ast.js';
 import { usesOfBinding, usesOfParameter, usesOfValue, type Escape, type Path, type ReceiverCall, type ReceiverUses } from '../scan/receivers.js';
 import { exportedFunction, importedFunctions } from './exported.js';
 import { followCallback } from './callbacks.js';
-import { MethodCalls } from './method-calls.js';
+import { MethodCalls } from '../scan/method-calls.js';
 import { Program, type LinkHost, type ParsedFile } from './program.js';
 import { Settlement } from './settled.js';
 
@@ -87,7 +87,8 @@ export function link(links: readonly SiteLink[], host: LinkHost): LinkResult {
   // methods that use a request wrapper, called with arguments that say more (`client.objects.search('COMPANY')`)
   for (const [siteId, w] of wrappers) {
     const sf = program.parsed(w.file)?.sf;
-    if (sf) methodCalls.addOwnClass(siteId, w.client, sf);
+    // the key's file: its callers were evaluated by the scan; its templates serve the callers found here
+    if (sf) methodCalls.addOwnClass(siteId, w.client, w.file, sf, false);
     const more = methodCalls.requests(siteId, w.client);
     if (more.length) (result.requests.get(siteId) ?? result.requests.set(siteId, []).get(siteId)!).push(...more);
   }

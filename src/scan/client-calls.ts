@@ -151,7 +151,8 @@ function wrapperRequests(kind: Extract<ClientKind, { kind: 'wrapper' }>, rc: Rec
   let s = evalString(url);
   if (kind.baseURL !== undefined && !/^[a-z]+:\/\//i.test(s)) s = joinUrl(kind.baseURL, s);
   const hp = hostAndPath(s);
-  if (!hp.path) return [{ ...unresolved(kind.http, method, line, undefined, 'dynamic-path'), host: hp.host }];
+  // `this.request({ url: path })` inside `get(path)`: nothing of the path is known here (its callers say it)
+  if (!hp.path || /^(\/\{\})+$/.test(hp.path)) return [{ ...unresolved(kind.http, method, line, undefined, 'dynamic-path'), host: hp.host }];
   return [{ ...requestInfo(kind.http, method, hp.path, line), host: hp.host }];
 }
 

@@ -715,7 +715,7 @@ function listIntercepted(d: Draft, node: ts.Node, bindings: Bindings): void {
   else {
     // `request(config) { config.params = { …, hapikey }; return axios(config) }`: every call of the wrapper
     const w = t ? null : requestWrapperOf(node, bindings);
-    if (w) clientRequests(d, w.client, w.uses);
+    if (w) { clientRequests(d, w.client, w.uses); d.requests.push(...w.more); }
   }
 }
 

@@ -6,7 +6,8 @@
 // `hsRequest({…})` for a plain function. Each call's config says where that request goes.
 import { ts, chainOf, declarationOf, enclosingScope, outerParent, propName, referencesOf, unwrap, walk } from './ast.js';
 import { recogniseRequest } from './clients.js';
-import type { ClientKind } from './client-calls.js';
+import type { ClientKind, HostedRequest } from './client-calls.js';
+import { MethodCalls } from './method-calls.js';
 import { exportedAs } from './exported-as.js';
 import type { Bindings } from './imports.js';
 import { enclosingClass, usesOfValue, type Escape, type ReceiverUses } from './receivers.js';
@@ -18,6 +19,8 @@ const NO_PATH = { expect: [] as string[], prefix: [] as string[] };
 export interface RequestWrapper {
   client: Extract<ClientKind, { kind: 'wrapper' }>;
   uses: ReceiverUses;
+  /** Requests of this file's calls of methods that use the wrapper, with their arguments (see method-calls.ts). */
+  more: HostedRequest[];
 }
 
 /**
@@ -50,7 +53,13 @@ export function requestWrapperOf(node: ts.Node, bindings: Bindings): RequestWrap
     const holders = holdersOf(cls);
     if (Object.keys(holders).length) client.holders = holders;
   }
-  return { client, uses: usesOfWrapper(fn, bindings) };
+  const uses = usesOfWrapper(fn, bindings);
+  // the wrapper calling itself (a retry) sends the config it was given: no request of its own
+  uses.calls = uses.calls.filter((c) => c.call.pos < fn.pos || c.call.end > fn.end);
+  const methods = new MethodCalls();
+  methods.add('', client, '', uses.calls);
+  methods.addOwnClass('', client, '', fn.getSourceFile(), true);
+  return { client, uses, more: methods.requests('', client) };
 }
 
 function assignmentOf(node: ts.Node): ts.BinaryExpression | null {
@@ -77,7 +86,7 @@ function sentAsConfig(fn: ts.FunctionLikeDeclaration, param: ts.ParameterDeclara
     const req = recogniseRequest(parent, bindings);
     // `axios(config)` (read as `axios(url)` when the config is no literal), `request(config)`
     if (req?.client === 'axios' && (req.configForm || (parent.arguments.length === 1 && unwrap(parent.expression).kind === ts.SyntaxKind.Identifier))) found = 'axios';
-    else if (req?.client === 'request' && req.configForm) found = 'request';
+    else if (req?.client === 'request') found = 'request';
     else if (!req) {
       // `axios.request(config)`
       const c = chainOf(parent.expression);

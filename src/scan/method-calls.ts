@@ -3,13 +3,14 @@
 // `/crm/v3/objects/${schemaId}/search` }) }`); where that method is called through the wrapper's instance with a
 // known argument (`client.objects.searchObjects('COMPANY', …)`), the request that call makes is known too
 // (`/crm/v3/objects/COMPANY/search`), and so is its object type. A call with nothing known adds nothing (the wrapper
-// call itself is already reported, with `{}`).
-import type { ClientKind, HostedRequest } from '../scan/client-calls.js';
-import { requestInfo } from '../scan/client-calls.js';
-import { ts, declarationOf, getProp, lineOf, propName, propValue, unwrap, walk } from '../scan/ast.js';
-import { methodFrom } from '../scan/clients.js';
-import { enclosingClass, type ReceiverCall } from '../scan/receivers.js';
-import { evalString, hostAndPath, joinUrl } from '../scan/url.js';
+// call itself is already reported, with `{}`). The scan evaluates the calls of the key's file; the link stage those
+// it finds in other modules.
+import type { ClientKind, HostedRequest } from './client-calls.js';
+import { requestInfo } from './client-calls.js';
+import { ts, declarationOf, getProp, lineOf, propName, propValue, unwrap, walk } from './ast.js';
+import { methodFrom } from './clients.js';
+import { enclosingClass, type ReceiverCall } from './receivers.js';
+import { evalString, hostAndPath, joinUrl } from './url.js';
 
 type Wrapper = Extract<ClientKind, { kind: 'wrapper' }>;
 
@@ -32,16 +33,19 @@ export class MethodCalls {
     }
   }
 
-  /** The wrapper's calls inside methods of its own class (`this.request({…})`), in the file the key is in. */
-  addOwnClass(siteId: string, client: Wrapper, sf: ts.SourceFile): void {
+  /**
+   * In the file the key is in, the wrapper's class: its methods' wrapper calls (`this.request({…})`) are templates,
+   * and (with `callers`) its calls of its own methods (`this.get('/crm/v3/owners')`) are callers.
+   */
+  addOwnClass(siteId: string, client: Wrapper, file: string, sf: ts.SourceFile, callers: boolean): void {
     if (!client.cls || client.member === null) return;
     walk(sf, (n) => {
       if (!ts.isCallExpression(n)) return;
       const callee = unwrap(n.expression);
-      if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword && callee.name.text === client.member) {
-        const cls = enclosingClass(n);
-        if (cls?.name?.text === client.cls) this.addTemplate(siteId, client, n);
-      }
+      if (!ts.isPropertyAccessExpression(callee) || callee.expression.kind !== ts.SyntaxKind.ThisKeyword) return;
+      if (enclosingClass(n)?.name?.text !== client.cls) return;
+      if (callee.name.text === client.member) this.addTemplate(siteId, client, n);
+      else if (callers) (this.callers.get(siteId) ?? this.callers.set(siteId, []).get(siteId)!).push({ file, call: { call: n, chain: [callee.name.text] } });
     });
   }
 
