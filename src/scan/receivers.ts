@@ -13,8 +13,8 @@ import { callbackTargets } from './callbacks.js';
 
 /**
  * Where the client is, relative to the value being followed: `expect` lists the property names (and `()` for a
- * call, `new` for a construction) still to be taken to reach the client (`{ client }` → `['client']`, `() => client` → `['()']`); `prefix`
- * lists what was taken beyond it (`hs.crm.contacts` → `['crm', 'contacts']`).
+ * call, `new` for a construction) still to be taken to reach the client (`{ client }` → `['client']`,
+ * `() => client` → `['()']`); `prefix` lists what was taken beyond it (`hs.crm.contacts` → `['crm', 'contacts']`).
  */
 export interface Path {
   expect: string[];
