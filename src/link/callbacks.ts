@@ -7,6 +7,7 @@
 import { ts, unwrap } from '../scan/ast.js';
 import { usesOfParameter, type Escape, type ReceiverUses } from '../scan/receivers.js';
 import { resolveFunction } from '../scan/url.js';
+import { INSTANCE } from '../scan/classes.js';
 import type { ParsedFile, Program } from './program.js';
 
 type CallbackEscape = Extract<Escape, { kind: 'callback' }>;
@@ -21,7 +22,7 @@ const MAX_STEPS = 200;
 export function followCallback(program: Program, escape: CallbackEscape, file: string, follow: Follow, values: Values): Found {
   const out: Found = [];
   // the function itself, the class (a static method), or its instances (`new Client(…)`)
-  const expect = escape.member !== null && escape.instance ? ['new'] : [];
+  const expect = escape.member !== null && escape.instance ? [INSTANCE] : [];
   const chain = escape.member ?? '';
   const queue: Array<{ file: string; escape: Escape }> = [{ file, escape: { kind: 'export', name: escape.name, path: { expect, prefix: [] }, line: escape.line } }];
   const seen = new Set<string>();

@@ -13,8 +13,8 @@ import { callbackTargets } from './callbacks.js';
 
 /**
  * Where the client is, relative to the value being followed: `expect` lists the property names (and `()` for a
- * call, `new` for a construction) still to be taken to reach the client (`{ client }` → `['client']`,
- * `() => client` → `['()']`); `prefix` lists what was taken beyond it (`hs.crm.contacts` → `['crm', 'contacts']`).
+ * call) still to be taken to reach the client (`{ client }` → `['client']`, `() => client` → `['()']`); `prefix`
+ * lists what was taken beyond it (`hs.crm.contacts` → `['crm', 'contacts']`).
  */
 export interface Path {
   expect: string[];
@@ -123,12 +123,6 @@ function follow(w: Walker, e: ts.Expression, path: Path, depth: number): void {
       // `.bind(…)`/`.call(…)` of a method keep nothing we can follow; any other call goes through the client
       w.out.calls.push({ call: p, chain: prefix });
       return;
-    }
-    // an exported class whose instances hold the client: `new Client(…)` (expect `new`)
-    if (ts.isNewExpression(p) && p.expression === n && expect[0] === 'new') {
-      expect.shift();
-      cur = p;
-      continue;
     }
     if (ts.isTaggedTemplateExpression(p)) return;
     break;

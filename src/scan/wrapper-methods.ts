@@ -12,6 +12,7 @@ import { exportedAs } from './exported-as.js';
 import type { Bindings } from './imports.js';
 import { enclosingClass, usesOfValue, type Escape, type ReceiverUses } from './receivers.js';
 import { evalString } from './url.js';
+import { INSTANCE } from './classes.js';
 
 const QUERY_OBJECTS = new Set(['params', 'qs', 'query']);
 const NO_PATH = { expect: [] as string[], prefix: [] as string[] };
@@ -146,7 +147,7 @@ function usesOfWrapper(fn: ts.FunctionLikeDeclaration, bindings: Bindings): Rece
         const { node, parent } = outerParent(ref);
         if (ts.isNewExpression(parent) && parent.expression === node) add(usesOfValue(parent, bindings));
       }
-      for (const name of exportedAs(sf, cls.name.text)) out.escapes.push(exportOf(name, ['new'], cls));
+      for (const name of exportedAs(sf, cls.name.text)) out.escapes.push(exportOf(name, [INSTANCE], cls));
     }
     return out;
   }
