@@ -2,7 +2,7 @@
 // clients leave it (an export, a function of another file they are passed to); this stage finds the importers and
 // the exported functions, follows the value there with the scan's own receiver analysis, and returns the requests
 // made through it in every file, for the site that configured the key.
-import type { HostedRequest } from '../scan/client-calls.js';
+import type { ClientKind, HostedRequest } from '../scan/client-calls.js';
 import { requestInfo, requestOf, requestsOfCall } from '../scan/client-calls.js';
 import { hostAndPath } from '../scan/url.js';
 import { usesOf } from '../scan/flow.js';
@@ -11,6 +11,8 @@ import type { SiteLink } from '../scan/context.js';
 import { ts, chainOf, propName, unwrap, walk } from '../scan/ast.js';
 import { usesOfBinding, usesOfParameter, usesOfValue, type Escape, type Path, type ReceiverCall, type ReceiverUses } from '../scan/receivers.js';
 import { exportedFunction, importedFunctions } from './exported.js';
+import { followCallback } from './callbacks.js';
+import { MethodCalls } from '../scan/method-calls.js';
 import { Program, type LinkHost, type ParsedFile } from './program.js';
 import { Settlement } from './settled.js';
 
@@ -34,6 +36,9 @@ export function link(links: readonly SiteLink[], host: LinkHost): LinkResult {
   const settlement = new Settlement();
   const queue = [...links];
   const seen = new Set<string>();
+  const methodCalls = new MethodCalls();
+  const wrappers = new Map<string, { client: Extract<ClientKind, { kind: 'wrapper' }>; file: string }>();
+  for (const l of links) if (l.client?.kind === 'wrapper' && !wrappers.has(l.siteId)) wrappers.set(l.siteId, { client: l.client, file: l.file });
   let followed = 0;
   while (queue.length) {
     const l = queue.shift()!;
@@ -47,6 +52,7 @@ export function link(links: readonly SiteLink[], host: LinkHost): LinkResult {
     const values: Array<{ file: string; node: ts.Expression; bindings: ParsedFile['bindings'] }> = [];
     const found = l.escape.kind === 'export' ? followExport(program, l.file, l.escape, l.value ? values : null)
       : l.escape.kind === 'package' ? packageCalls(program, l.file)
+      : l.escape.kind === 'callback' ? followCallback(program, l.escape, l.file, (f, e) => (e.kind === 'export' ? followExport(program, f, e, null) : e.kind === 'argument' ? followArgument(program, f, e, null) : []), l.value ? values : null)
       : followArgument(program, l.file, l.escape, l.value ? values : null);
     const options = l.value === 'options';
     // an options object nobody in the repository takes (an unused export, a function not found) may be used elsewhere
@@ -54,6 +60,7 @@ export function link(links: readonly SiteLink[], host: LinkHost): LinkResult {
     for (const { file, uses } of found) {
       const ctx = l.client && uses.calls.length ? importedFunctions(program, file) : undefined;
       if (l.client) for (const c of uses.calls) for (const r of requestsOfCall(l.client, c, ctx)) list.push({ ...r, file });
+      if (l.client?.kind === 'wrapper') methodCalls.add(l.siteId, l.client, file, uses.calls);
       for (const escape of uses.escapes) queue.push({ ...l, file, escape });
       if (options) settlement.uses(l.siteId, uses);
     }
@@ -80,6 +87,14 @@ export function link(links: readonly SiteLink[], host: LinkHost): LinkResult {
         }
       }
     }
+  }
+  // methods that use a request wrapper, called with arguments that say more (`client.objects.search('COMPANY')`)
+  for (const [siteId, w] of wrappers) {
+    const sf = program.parsed(w.file)?.sf;
+    // the key's file: its callers were evaluated by the scan; its templates serve the callers found here
+    if (sf) methodCalls.addOwnClass(siteId, w.client, w.file, sf, false);
+    const more = methodCalls.requests(siteId, w.client);
+    if (more.length) (result.requests.get(siteId) ?? result.requests.set(siteId, []).get(siteId)!).push(...more);
   }
   result.settled = settlement.settled(result.truncated);
   result.filesParsed = program.parsedCount;

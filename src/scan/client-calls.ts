@@ -19,7 +19,17 @@ export type ClientKind =
   | { kind: 'request'; baseUrl?: string }
   | { kind: 'got'; prefixUrl?: string }
   /** Every `z.request` of a Zapier app (a `beforeRequest` middleware adds the key to each). */
-  | { kind: 'zapier' };
+  | { kind: 'zapier' }
+  /**
+   * A function or method of the repository that adds the key to the config it is given and sends it
+   * (`request(config) { config.params = { …, hapikey }; return axios(config) }`): each call of `member` through the
+   * value (the function itself when null) is a request, its argument `index` the config (see wrapper-methods.ts).
+   */
+  | {
+    kind: 'wrapper'; member: string | null; index: number; http: 'axios' | 'request'; baseURL?: string;
+    /** For a method: its class, and the members of it that hold an object built with the instance (`objects = new Objects(this)` → `{ objects: 'Objects' }`). */
+    cls?: string; holders?: Record<string, string>;
+  };
 
 /** A request with the host it goes to (for the not-HubSpot check) and, when its endpoint is unknown, why. */
 export type HostedRequest = RequestInfo & { host?: string | null; unresolved?: string | null };
@@ -47,6 +57,7 @@ export function requestsOfCall(kind: ClientKind, rc: ReceiverCall, ctx?: ArgCont
   const line = lineCol(sf, rc.call.getStart(sf)).line;
   if (kind.kind === 'sdk') return sdkRequests(kind.lib, rc, line, kind.version, ctx);
   if (kind.kind === 'zapier') return zapierRequests(rc, line);
+  if (kind.kind === 'wrapper') return wrapperRequests(kind, rc, line);
   return httpRequests(kind, rc, line);
 }
 
@@ -128,6 +139,21 @@ function zapierRequests(rc: ReceiverCall, line: number): HostedRequest[] {
   const hp = hostAndPath(evalString(url));
   if (!hp.path) return [{ ...unresolved('zapier', method, line, undefined, 'dynamic-path'), host: hp.host }];
   return [{ ...requestInfo('zapier', method, hp.path, line), host: hp.host }];
+}
+
+/** `client.request({ method, url })` through a request wrapper: the config says where it goes; other calls send nothing here. */
+function wrapperRequests(kind: Extract<ClientKind, { kind: 'wrapper' }>, rc: ReceiverCall, line: number): HostedRequest[] {
+  if (rc.chain.join('.') !== (kind.member ?? '')) return [];
+  const cfg = objectOf(rc.call.arguments[kind.index]);
+  const url = cfg ? propValue(getProp(cfg, 'url')) ?? propValue(getProp(cfg, 'uri')) : undefined;
+  const method = methodFrom(cfg, 'GET');
+  if (!url) return [unresolved(kind.http, cfg ? method : null, line, undefined, 'dynamic-path')];
+  let s = evalString(url);
+  if (kind.baseURL !== undefined && !/^[a-z]+:\/\//i.test(s)) s = joinUrl(kind.baseURL, s);
+  const hp = hostAndPath(s);
+  // `this.request({ url: path })` inside `get(path)`: nothing of the path is known here (its callers say it)
+  if (!hp.path || /^(\/\{\})+$/.test(hp.path)) return [{ ...unresolved(kind.http, method, line, undefined, 'dynamic-path'), host: hp.host }];
+  return [{ ...requestInfo(kind.http, method, hp.path, line), host: hp.host }];
 }
 
 function objectOf(e: ts.Expression | undefined): ts.ObjectLiteralExpression | undefined {

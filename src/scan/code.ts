@@ -26,6 +26,8 @@ import { keyConstantEdits } from './key-constants.js';
 import { interceptorOf, returningFunction } from './interceptors.js';
 import { sharedInstanceKind } from './instances.js';
 import { followParams } from './params-flow.js';
+import { requestWrapperOf } from './wrapper-methods.js';
+import { returnedBesideToken } from './returned-options.js';
 import { findUpdatePlaces } from './update-places.js';
 import { keyNameOf, exportsKeyName } from './key-names.js';
 import { analyseNameQuery } from './key-name-query.js';
@@ -765,6 +767,11 @@ function listIntercepted(d: Draft, node: ts.Node, bindings: Bindings): void {
   if (t?.kind === 'instance') clientRequests(d, t.client, t.uses);
   else if (t?.kind === 'global') d.requests.push(...t.requests);
   else if (t?.kind === 'zapier') { d.client = { kind: 'zapier' }; d.escapes.push({ kind: 'package', line: t.line }); }
+  else {
+    // `request(config) { config.params = { …, hapikey }; return axios(config) }`: every call of the wrapper
+    const w = t ? null : requestWrapperOf(node, bindings);
+    if (w) { clientRequests(d, w.client, w.uses); d.requests.push(...w.more); }
+  }
 }
 
 /** `cfg => ({ ...cfg, params: { ...cfg.params, hapikey: k } })` → the key leaves `params`, `headers` is set beside it. */
@@ -837,7 +844,7 @@ function analyseLibrary(hit: Extract<Hit, { kind: 'library-option' | 'library-as
   }
   const obj = prop.parent as ts.ObjectLiteralExpression;
   if (getProp(obj, 'accessToken')) { d.status = 'ignored'; d.reason = 'dual-mode'; d.category = 'P36_DUAL_MODE'; return d; }
-  if (ts.isConditionalExpression(outerParent(obj).parent)) { d.flags.push('dual-mode'); }
+  if (ts.isConditionalExpression(outerParent(obj).parent) || returnedBesideToken(obj)) { d.flags.push('dual-mode'); }
   if (ts.isShorthandPropertyAssignment(prop)) {
     setKeyValue(d, prop.name);
     d.edits.push({ start: prop.getStart(sf), end: prop.end, text: `accessToken: ${d.literal !== null ? `process.env.${tokenEnv}` : prop.name.text}` });

@@ -4,6 +4,7 @@ import type { Bindings } from './imports.js';
 import { type Lib, KEY_OPTION, libraryOfConstructor } from './libraries.js';
 import { KEY_NAMES, keyNameOf, keyNamesInUrl } from './key-names.js';
 import { urlExpressionOf } from './query-string.js';
+import { libraryCtorOfReturned } from './returned-options.js';
 
 export type Hit =
   /** `hapikey=` inside a string or template piece. */
@@ -143,6 +144,8 @@ function libraryCtorOf(obj: ts.ObjectLiteralExpression, bindings: Bindings, alia
   if (p && ts.isVariableDeclaration(p) && p.initializer === node && ts.isIdentifier(p.name)) {
     return ctorReceiving(p.name, bindings, aliases);
   }
+  // getOptions() { return { hapikey } } … new HubspotAPI(await this.getOptions())
+  if (p && (ts.isReturnStatement(p) || ts.isArrowFunction(p))) return libraryCtorOfReturned(obj, bindings, aliases);
   return null;
 }
 

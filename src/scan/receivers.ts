@@ -9,6 +9,7 @@ import { isRelative } from './imports.js';
 import { cjsExportPath, exportNamesOf } from './exports.js';
 import { resolveFunction } from './url.js';
 import { INSTANCE, PROTO, isClassMarker, isTypePosition, overrides, subclassOf } from './classes.js';
+import { callbackTargets } from './callbacks.js';
 
 /**
  * Where the client is, relative to the value being followed: `expect` lists the property names (and `()` for a
@@ -30,6 +31,11 @@ export interface ReceiverCall {
 export type Escape =
   | { kind: 'export'; name: string; path: Path; line: number }
   | { kind: 'argument'; module: string; imported: string; member: string[]; index: number; isNew: boolean; path: Path; line: number }
+  /**
+   * Handed to a callback of exported function `name`, or of method `member` of the class exported as `name` (on its
+   * instances when `instance`): argument `index` of its calls elsewhere; the value is that callback's parameter `param`.
+   */
+  | { kind: 'callback'; name: string; member: string | null; instance: boolean; index: number; param: number; path: Path; line: number }
   /** Plumbing every request of an app goes through (a Zapier middleware): the requests of every file of the package. */
   | { kind: 'package'; line: number };
 
@@ -250,7 +256,7 @@ function assigned(w: Walker, assign: ts.BinaryExpression, path: Path, depth: num
 }
 
 /** `this.name` (`super.name`, or `Owner.name`) accesses inside `scope`. */
-function memberReferences(scope: ts.Node, owner: string | null, name: string): ts.Expression[] {
+export function memberReferences(scope: ts.Node, owner: string | null, name: string): ts.Expression[] {
   if (!owner) return [];
   const out: ts.Expression[] = [];
   walk(scope, (n) => {
@@ -297,7 +303,7 @@ function inherited(w: Walker, sub: ts.ClassLikeDeclaration, path: Path, depth: n
   if (!overrides(sub, member)) followClass(w, sub, path, depth);
 }
 
-function enclosingClass(n: ts.Node): ts.ClassLikeDeclaration | null {
+export function enclosingClass(n: ts.Node): ts.ClassLikeDeclaration | null {
   for (let p = n.parent; p; p = p.parent) {
     if (ts.isClassDeclaration(p) || ts.isClassExpression(p)) return p;
     // `this` inside a plain function is that function's own: stop at non-arrow functions that are not members
@@ -349,11 +355,13 @@ function returnedFrom(w: Walker, fn: ts.FunctionLikeDeclaration, path: Path, dep
 /** The client is passed as argument `index` of `call`: follow the parameter of a function this file defines. */
 function passed(w: Walker, call: ts.CallExpression | ts.NewExpression, index: number, path: Path, depth: number): void {
   const fn = calleeFunction(call);
-  if (fn) {
-    const param = fn.parameters[index];
-    if (!param) return;
-    if (ts.isIdentifier(param.name)) followName(w, param.name.text, fn, param, path, depth);
-    else destructure(w, param.name, path, depth);
+  if (fn) { followParameter(w, fn, index, path, depth); return; }
+  // `callback(client)` inside `withAPI(callback)`: the functions given as that callback get it
+  const cb = callbackTargets(call);
+  if (cb) {
+    for (const f of cb.fns) followParameter(w, f, index, path, depth);
+    for (const e of cb.exports) w.out.escapes.push({ kind: 'callback', ...e, param: index, path, line: lineOf(call) });
+    for (const n of cb.unknown) w.out.lost.push({ node: n, why: 'callback-not-followed' });
     return;
   }
   const chain = chainOf(call.expression);
@@ -367,6 +375,17 @@ function passed(w: Walker, call: ts.CallExpression | ts.NewExpression, index: nu
     if (/^(console|JSON|Object|Array|Promise|Math|logger|log)$/.test(chain[0])) return;
   }
   w.out.lost.push({ node: call, why: `passed-to:${chain ? chain.join('.') : 'call'}` });
+}
+
+function followParameter(w: Walker, fn: ts.FunctionLikeDeclaration, index: number, path: Path, depth: number): void {
+  const param = fn.parameters[index];
+  if (!param) return;
+  if (ts.isIdentifier(param.name)) followName(w, param.name.text, fn, param, path, depth);
+  else destructure(w, param.name, path, depth);
+  // `constructor(private readonly client: Client) {}`: a parameter property is also the member `this.client`
+  if (ts.isConstructorDeclaration(fn) && ts.isIdentifier(param.name) && ts.getModifiers(param)?.length && ts.isClassLike(fn.parent)) {
+    for (const ref of memberReferences(fn.parent, 'this', param.name.text)) follow(w, ref, path, depth + 1);
+  }
 }
 
 /** The function a call or `new` runs, when this file defines it: a function, a const arrow, a class constructor, a method of this class. */
@@ -407,11 +426,7 @@ function localClass(id: ts.Identifier): ts.ClassLikeDeclaration | null {
 /** Every use of parameter `index` of `fn` (a function another file passes the client to), holding the client at `path`. */
 export function usesOfParameter(fn: ts.FunctionLikeDeclaration, index: number, bindings: Bindings, path: Path, onValue?: (e: ts.Expression) => void): ReceiverUses {
   const w = newWalker(fn.getSourceFile(), bindings, onValue);
-  const param = fn.parameters[index];
-  if (param) {
-    if (ts.isIdentifier(param.name)) followName(w, param.name.text, fn, param, path, 0);
-    else destructure(w, param.name, path, 0);
-  }
+  followParameter(w, fn, index, path, 0);
   return w.out;
 }
 
