@@ -210,16 +210,8 @@ export function declarationOfName(name: string, from: ts.Node | undefined): ts.V
       }
     }
     if (ts.isBlock(scope) || ts.isSourceFile(scope) || ts.isModuleBlock(scope) || ts.isCaseClause(scope) || ts.isDefaultClause(scope)) {
-      for (const s of scope.statements) {
-        if (ts.isVariableStatement(s)) {
-          for (const d of s.declarationList.declarations) {
-            const found = findBinding(d, d.name, name);
-            if (found) return found as ts.VariableDeclaration | ts.BindingElement;
-          }
-        } else if (ts.isFunctionDeclaration(s) && s.name?.text === name) {
-          return s;
-        }
-      }
+      const found = statementNames(scope).get(name);
+      if (found) return found as ts.VariableDeclaration | ts.BindingElement | ts.FunctionDeclaration;
     }
     if ((ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) && scope.initializer && ts.isVariableDeclarationList(scope.initializer)) {
       for (const d of scope.initializer.declarations) {
@@ -230,6 +222,32 @@ export function declarationOfName(name: string, from: ts.Node | undefined): ts.V
     scope = scope.parent;
   }
   return null;
+}
+
+/** Per statement list: the names its variable statements and function declarations bind (the first one wins), built once. */
+const scopeNames = new WeakMap<ts.Node, Map<string, ts.Node>>();
+
+function statementNames(scope: ts.Block | ts.SourceFile | ts.ModuleBlock | ts.CaseClause | ts.DefaultClause): Map<string, ts.Node> {
+  let m = scopeNames.get(scope);
+  if (m) return m;
+  m = new Map();
+  for (const s of scope.statements) {
+    if (ts.isVariableStatement(s)) for (const d of s.declarationList.declarations) bindNames(d, d.name, m);
+    else if (ts.isFunctionDeclaration(s) && s.name && !m.has(s.name.text)) m.set(s.name.text, s);
+  }
+  scopeNames.set(scope, m);
+  return m;
+}
+
+function bindNames(owner: ts.Node, b: ts.BindingName, m: Map<string, ts.Node>): void {
+  if (ts.isIdentifier(b)) {
+    if (!m.has(b.text)) m.set(b.text, owner);
+    return;
+  }
+  for (const e of b.elements) {
+    if (ts.isOmittedExpression(e)) continue;
+    if (ts.isIdentifier(e.name)) { if (!m.has(e.name.text)) m.set(e.name.text, e); } else bindNames(e, e.name, m);
+  }
 }
 
 function findBinding(owner: ts.Node, b: ts.BindingName, name: string): ts.Node | null {

@@ -81,18 +81,28 @@ function propertyNameText(n: ts.PropertyName): string | null {
 
 /** `import cfg from './config'` → ['default'], `import * as cfg` → [], `import { hubspot as h }` → ['hubspot']. */
 function esmImport(id: ts.Identifier): ImportPath | null {
-  for (const s of id.getSourceFile().statements) {
+  return esmImportsOf(id.getSourceFile()).get(id.text) ?? null;
+}
+
+const esmImports = new WeakMap<ts.SourceFile, Map<string, ImportPath>>();
+
+/** Every name the file's ESM imports bind, with what it names (built once per file: the first import of a name wins). */
+function esmImportsOf(sf: ts.SourceFile): Map<string, ImportPath> {
+  let m = esmImports.get(sf);
+  if (m) return m;
+  m = new Map();
+  const add = (name: string, ip: ImportPath): void => { if (!m!.has(name)) m!.set(name, ip); };
+  for (const s of sf.statements) {
     if (!ts.isImportDeclaration(s) || !s.importClause || !ts.isStringLiteral(s.moduleSpecifier) || s.importClause.isTypeOnly) continue;
     const spec = s.moduleSpecifier.text;
     const c = s.importClause;
-    if (c.name?.text === id.text) return { spec, path: ['default'] };
+    if (c.name) add(c.name.text, { spec, path: ['default'] });
     const nb = c.namedBindings;
-    if (nb && ts.isNamespaceImport(nb) && nb.name.text === id.text) return { spec, path: [] };
-    if (nb && ts.isNamedImports(nb)) {
-      for (const el of nb.elements) if (el.name.text === id.text) return { spec, path: [(el.propertyName ?? el.name).text] };
-    }
+    if (nb && ts.isNamespaceImport(nb)) add(nb.name.text, { spec, path: [] });
+    if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) add(el.name.text, { spec, path: [(el.propertyName ?? el.name).text] });
   }
-  return null;
+  esmImports.set(sf, m);
+  return m;
 }
 
 /**
