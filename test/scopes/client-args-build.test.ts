@@ -3,11 +3,11 @@
 // committed src/scopes/client-args.json is what the writer makes of its own facts. With CLIENT_MAPS_PACKS=<dir>
 // the whole script is rerun and must reproduce it byte for byte.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fakePackages } from './fake-package.js';
 // @ts-expect-error plain .mjs build script
 import { deriveApiClient } from '../../scripts/client-maps/api-client.mjs';
 // @ts-expect-error plain .mjs build script
@@ -15,17 +15,7 @@ import { mergeArgs, serialiseArgs } from '../../scripts/client-maps/args.mjs';
 
 const repo = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const committed = join(repo, 'src/scopes/client-args.json');
-const work = mkdtempSync(join(tmpdir(), 'client-args-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function pkg(name: string, files: Record<string, string>): string {
-  const root = join(work, name, 'package');
-  for (const [f, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, f)), { recursive: true });
-    writeFileSync(join(root, f), text);
-  }
-  return root;
-}
+const { work, pkg } = fakePackages('client-args-');
 
 describe('object-type arguments', () => {
   it('3.x–5.x: basePath + path.replace(…) chains, the parameter named in String(…)', () => {

@@ -3,11 +3,11 @@
 // and the writer make from its facts. With CLIENT_MAPS_PACKS=<dir> (a `--packs` folder of unpacked
 // packages) the whole script is rerun and must reproduce src/scopes/client-maps.json byte for byte.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fakePackages } from './fake-package.js';
 // @ts-expect-error plain .mjs build script
 import { LIBRARIES } from '../../scripts/build-client-maps.mjs';
 // @ts-expect-error plain .mjs build script
@@ -19,17 +19,7 @@ import { expandRanges, merge, serialise, versionRanges } from '../../scripts/cli
 
 const repo = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const committed = join(repo, 'src/scopes/client-maps.json');
-const work = mkdtempSync(join(tmpdir(), 'client-maps-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function pkg(name: string, files: Record<string, string>): string {
-  const root = join(work, name, 'package');
-  for (const [f, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, f)), { recursive: true });
-    writeFileSync(join(root, f), text);
-  }
-  return root;
-}
+const { work, pkg } = fakePackages('client-maps-');
 
 function derive(fn: (root: string, miss: (m: string) => void) => { chains: Record<string, string[][]> }, root: string) {
   const misses: string[] = [];
