@@ -129,6 +129,11 @@ export function enclosingScope(n: ts.Node): ts.Node {
   return n.getSourceFile();
 }
 
+/** Whether `n` carries the modifier `kind` (`export`, `default`, `static`, `private`, …). */
+export function hasModifier(n: ts.Node, kind: ts.SyntaxKind): boolean {
+  return ts.canHaveModifiers(n) && !!ts.getModifiers(n)?.some((m) => m.kind === kind);
+}
+
 /** True when the identifier is used as a value (not a property name, not a declaration name). */
 export function isValueReference(id: ts.Identifier): boolean {
   const p = id.parent;

@@ -7,7 +7,7 @@
 // `headers` replaces them, so the rewrite must carry them over). Anything the analysis cannot vouch for (the options
 // changed, passed elsewhere, headers set after the spread) makes the helper unknown: the caller stays `manual`.
 import type { HttpMethod } from '../model/site.js';
-import { ts, chainOf, declarationOf, getProp, outerParent, propName, propValue, referencesOf, unwrap } from './ast.js';
+import { ts, hasModifier, chainOf, declarationOf, getProp, outerParent, propName, propValue, referencesOf, unwrap } from './ast.js';
 import { axiosInstanceOf } from './clients.js';
 import { collectBindings, type Bindings } from './imports.js';
 import { exportedNode } from './module-values.js';
@@ -65,7 +65,7 @@ export function configWrapperOfFunction(fn: ts.FunctionLikeDeclaration, bindings
 function exportedFunction(sf: ts.SourceFile, path: readonly string[]): ts.FunctionLikeDeclaration | null {
   if (path.length === 1) {
     for (const s of sf.statements) {
-      if (ts.isFunctionDeclaration(s) && s.name?.text === path[0] && ts.getModifiers(s)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return s;
+      if (ts.isFunctionDeclaration(s) && s.name?.text === path[0] && hasModifier(s, ts.SyntaxKind.ExportKeyword)) return s;
     }
   }
   const e = exportedNode(sf, path);

@@ -1,6 +1,6 @@
 // What a file exports by name: the declarations that carry `export` and `export { a as b }` lists. (Assignments to
 // `module.exports`/`exports.x` and `export default <expression>` are values in flow and are followed where they are.)
-import { ts, chainOf } from './ast.js';
+import { ts, hasModifier, chainOf } from './ast.js';
 
 const cache = new WeakMap<ts.SourceFile, Map<string, string[]>>();
 
@@ -22,8 +22,8 @@ function collect(sf: ts.SourceFile): Map<string, string[]> {
     m.set(local, list);
   };
   for (const s of sf.statements) {
-    const exported = ts.canHaveModifiers(s) && ts.getModifiers(s)?.some((x) => x.kind === ts.SyntaxKind.ExportKeyword);
-    const isDefault = ts.canHaveModifiers(s) && ts.getModifiers(s)?.some((x) => x.kind === ts.SyntaxKind.DefaultKeyword);
+    const exported = hasModifier(s, ts.SyntaxKind.ExportKeyword);
+    const isDefault = hasModifier(s, ts.SyntaxKind.DefaultKeyword);
     if (exported && ts.isVariableStatement(s)) {
       for (const d of s.declarationList.declarations) if (ts.isIdentifier(d.name)) add(d.name.text, d.name.text);
     }

@@ -4,7 +4,7 @@
 // is still used after the rewrite, the sites that read the key through it become manual: the literal would stay.
 import type { TextEdit } from '../model/edit.js';
 import type { Site } from '../model/site.js';
-import { ts, declarationOf, unwrap, walk } from './ast.js';
+import { ts, hasModifier, declarationOf, unwrap, walk } from './ast.js';
 
 const KEY_LITERAL = /^\s*([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|pat-[a-z0-9-]+)\s*$/i;
 
@@ -45,10 +45,10 @@ function candidates(sf: ts.SourceFile): Candidate[] {
   const holds = new Set<ts.VariableDeclaration>();
   walk(sf, (n) => {
     if (!ts.isVariableStatement(n) || n.declarationList.declarations.length !== 1) return;
-    if (ts.getModifiers(n)?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)) return;
+    if (hasModifier(n, ts.SyntaxKind.DeclareKeyword)) return;
     const decl = n.declarationList.declarations[0];
     if (!ts.isIdentifier(decl.name) || !decl.initializer) return;
-    const exported = !!ts.getModifiers(n)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    const exported = hasModifier(n, ts.SyntaxKind.ExportKeyword);
     out.push({ decl, stmt: n, name: decl.name.text, refs: [], exported });
   });
   // keep literals, then constants whose initializer names a kept one (in source order, so chains resolve)

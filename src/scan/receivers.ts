@@ -3,7 +3,7 @@
 // members (`this.hs = …`, field initialisers), getters and methods that return it (every branch), functions that
 // return it, parameters of local functions, methods and constructors. Where the value leaves the file (an export,
 // an imported function it is passed to) the result says so as data: the link stage follows it there.
-import { ts, chainOf, declarationOf, enclosingScope, lineOf, outerParent, propName, referencesOf, unwrap, walk } from './ast.js';
+import { ts, hasModifier, chainOf, declarationOf, enclosingScope, lineOf, outerParent, propName, referencesOf, unwrap, walk } from './ast.js';
 import type { Bindings } from './imports.js';
 import { isRelative } from './imports.js';
 import { cjsExportPath, exportNamesOf } from './exports.js';
@@ -276,7 +276,7 @@ export function memberReferences(scope: ts.Node, owner: string | null, name: str
 function followClass(w: Walker, cls: ts.ClassLikeDeclaration, path: Path, depth: number): void {
   if (ts.isClassExpression(cls)) { if (!w.onValue) follow(w, cls, path, depth + 1); return; }
   if (!cls.name) {
-    if (!w.onValue && ts.getModifiers(cls)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) w.out.escapes.push({ kind: 'export', name: 'default', path, line: lineOf(cls) });
+    if (!w.onValue && hasModifier(cls, ts.SyntaxKind.DefaultKeyword)) w.out.escapes.push({ kind: 'export', name: 'default', path, line: lineOf(cls) });
     return;
   }
   for (const ref of referencesOf(cls.name.text, enclosingScope(cls), cls)) {

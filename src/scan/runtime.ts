@@ -2,7 +2,7 @@
 // Decided by the file first (framework server entry points, server-only exports, what it imports, whether server
 // code imports it) and by the repository's dependencies only when the file says nothing. Inside a browser file,
 // the server-only functions a framework runs on the server (`getServerSideProps`, Remix `loader`, …) are server code.
-import { ts } from './ast.js';
+import { ts, hasModifier } from './ast.js';
 
 export type Runtime = 'browser' | 'server';
 
@@ -100,7 +100,7 @@ export function serverFunctionRanges(sf: ts.SourceFile): Array<[number, number]>
   const remix = /['"]@remix-run\//.test(sf.text);
   const serverOnly = (name: string): boolean => SERVER_FUNCTIONS.has(name) && (remix || (name !== 'loader' && name !== 'action'));
   for (const st of sf.statements) {
-    const exported = ts.canHaveModifiers(st) && ts.getModifiers(st)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    const exported = hasModifier(st, ts.SyntaxKind.ExportKeyword);
     if (!exported) continue;
     if (ts.isFunctionDeclaration(st) && st.name && serverOnly(st.name.text)) out.push([st.getStart(sf), st.end]);
     if (ts.isVariableStatement(st)) {

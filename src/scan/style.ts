@@ -1,5 +1,5 @@
 // The file's own code style, so new code looks like its neighbours.
-import { ts, walk } from './ast.js';
+import { ts, hasModifier, walk } from './ast.js';
 
 export interface Style {
   quote: "'" | '"';
@@ -21,7 +21,7 @@ export function detectStyle(sf: ts.SourceFile, eol: '\n' | '\r\n'): Style {
       else if (q === '"') double++;
     } else if (ts.isTemplateExpression(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isArrowFunction(n) || ts.isImportDeclaration(n) || ts.isExportDeclaration(n) || ts.isExportAssignment(n) || ts.isClassDeclaration(n) || ts.isSpreadAssignment(n) || ts.isShorthandPropertyAssignment(n)) {
       modern = true;
-    } else if (ts.canHaveModifiers(n) && ts.getModifiers(n)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) {
+    } else if (hasModifier(n, ts.SyntaxKind.ExportKeyword)) {
       modern = true;
     } else if (ts.isVariableDeclarationList(n) && n.flags & (ts.NodeFlags.Const | ts.NodeFlags.Let)) {
       modern = true;

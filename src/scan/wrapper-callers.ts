@@ -2,7 +2,7 @@
 // every call of that wrapper, not only the key's. It is safe only when the wrapper itself sends to HubSpot, or when
 // every caller can be seen and each passes a keyed HubSpot URL; otherwise the token would reach other hosts (or
 // calls that sent no key would start sending one).
-import { ts, unwrap, getProp, propValue, referencesOf, propName, isValueReference, declarationOfName } from './ast.js';
+import { ts, hasModifier, unwrap, getProp, propValue, referencesOf, propName, isValueReference, declarationOfName } from './ast.js';
 import { exportNamesOf, cjsExportPath } from './exports.js';
 import { evalString, hostAndPath, isHubSpotHost } from './url.js';
 
@@ -128,8 +128,4 @@ function classLeavesFile(cls: ts.ClassLikeDeclaration, sf: ts.SourceFile): boole
 function mentions(e: ts.Node, name: string): boolean {
   if (ts.isIdentifier(e) && e.text === name) return true;
   return !!ts.forEachChild(e, (c) => mentions(c, name) || undefined);
-}
-
-function hasModifier(n: ts.Node, kind: ts.SyntaxKind): boolean {
-  return ts.canHaveModifiers(n) && !!ts.getModifiers(n)?.some((m) => m.kind === kind);
 }

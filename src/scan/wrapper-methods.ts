@@ -4,7 +4,7 @@
 // calls: `this.request({ method, url })` in its class, `this.client.request({…})` in a class the instance is given
 // to, `client.request({…})` wherever an instance goes (the link stage follows it into other modules), or
 // `hsRequest({…})` for a plain function. Each call's config says where that request goes.
-import { ts, chainOf, declarationOf, enclosingScope, outerParent, propName, referencesOf, unwrap, walk } from './ast.js';
+import { ts, hasModifier, chainOf, declarationOf, enclosingScope, outerParent, propName, referencesOf, unwrap, walk } from './ast.js';
 import { recogniseRequest } from './clients.js';
 import type { ClientKind, HostedRequest } from './client-calls.js';
 import { MethodCalls } from './method-calls.js';
@@ -195,7 +195,7 @@ function exportOf(name: string, expect: string[], at: ts.Node): Escape {
 
 function inStaticMember(n: ts.Node, cls: ts.ClassLikeDeclaration): boolean {
   for (let p: ts.Node | undefined = n.parent; p && p !== cls; p = p.parent) {
-    if (p.parent === cls) return !!(ts.canHaveModifiers(p) && ts.getModifiers(p)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword)) || ts.isClassStaticBlockDeclaration(p);
+    if (p.parent === cls) return hasModifier(p, ts.SyntaxKind.StaticKeyword) || ts.isClassStaticBlockDeclaration(p);
   }
   return false;
 }
