@@ -19,11 +19,68 @@ export function parseDiagnostics(sf: ts.SourceFile): readonly ts.DiagnosticWithL
   return (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
 }
 
+/** A file's nodes in walk order (parents before children, in source order) with each node's depth. */
+interface NodeOrder {
+  nodes: ts.Node[];
+  depth: number[];
+}
+
+/** Built once per parsed file: a scan walks the same file many times (hits, bindings, update places, styles…). */
+const orders = new WeakMap<ts.SourceFile, NodeOrder>();
+
+function orderOf(sf: ts.SourceFile): NodeOrder {
+  let order = orders.get(sf);
+  if (order) return order;
+  const nodes: ts.Node[] = [];
+  const depth: number[] = [];
+  const stack: ts.Node[] = [sf];
+  const depths: number[] = [0];
+  const kids: ts.Node[] = [];
+  while (stack.length) {
+    const n = stack.pop()!;
+    const d = depths.pop()!;
+    nodes.push(n);
+    depth.push(d);
+    kids.length = 0;
+    ts.forEachChild(n, (c) => { kids.push(c); });
+    for (let i = kids.length - 1; i >= 0; i--) { stack.push(kids[i]); depths.push(d + 1); }
+  }
+  order = { nodes, depth };
+  orders.set(sf, order);
+  return order;
+}
+
+/** Where `n` is in its file's walk order, or -1 (a node of no parsed file, or inside JSDoc, which walks skip). */
+function indexInOrder(order: NodeOrder, n: ts.Node): number {
+  const { nodes } = order;
+  // nodes are in non-decreasing `pos` order: find the first at n.pos, then the node itself among those that share it
+  let lo = 0;
+  let hi = nodes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (nodes[mid].pos < n.pos) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < nodes.length && nodes[i].pos === n.pos; i++) if (nodes[i] === n) return i;
+  return -1;
+}
+
 /**
- * Visit `root` and every node below it, parents before children, in source order, with an explicit stack, so
- * code nested thousands of levels deep (which TypeScript parses) does not overflow the call stack.
+ * Visit `root` and every node below it, parents before children, in source order. The file's nodes are listed
+ * once (with an explicit stack, so code nested thousands of levels deep, which TypeScript parses, does not
+ * overflow the call stack) and every later walk of that file or of a subtree reads the list.
  */
 export function walk(root: ts.Node, visit: (n: ts.Node) => void): void {
+  const sf = ts.isSourceFile(root) ? root : root.parent ? root.getSourceFile() : undefined;
+  const order = sf ? orderOf(sf) : undefined;
+  const start = order ? (root === sf ? 0 : indexInOrder(order, root)) : -1;
+  if (order && start >= 0) {
+    const { nodes, depth } = order;
+    const d = depth[start];
+    visit(nodes[start]);
+    for (let i = start + 1; i < nodes.length && depth[i] > d; i++) visit(nodes[i]);
+    return;
+  }
   const stack: ts.Node[] = [root];
   const kids: ts.Node[] = [];
   while (stack.length) {
