@@ -123,7 +123,7 @@ export async function run(opts: RunOptions): Promise<RunResult> {
     ...memberRequires(texts.entries()),
     libraryVersions: libraryVersions(pkg),
     wrapperOf: scanning ? scanning.makeWrapperResolver(root, new Map([...texts, ...await wrapperModules(root, files, texts)])) : undefined,
-    serverModules: scanning ? await scanning.serverModules(files, texts) : undefined,
+    serverModules: scanning ? scanning.lazyServerModules(files, texts) : undefined,
     ...(scanning && host ? scanning.moduleFacts(host) : {}),
   };
   const edits = new Map<string, TextEdit[]>();

@@ -14,7 +14,7 @@ import { resolveModule } from '../link/resolve.js';
 
 export { makeWrapperResolver } from '../scan/wrappers.js';
 export { hubspotInView, link } from '../link/link.js';
-export { serverModules } from './server-modules.js';
+export { lazyServerModules } from './server-modules.js';
 
 /** The scan's window on other modules (constants, request helpers), resolved the way the link stage resolves them. */
 export function moduleFacts(host: LinkHost): ReturnType<typeof makeModuleFacts> {

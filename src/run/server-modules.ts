@@ -24,7 +24,7 @@ function resolve(from: string, spec: string, known: ReadonlySet<string>): string
  * Files imported by server code. Entry points: code files that are server entries by path, and the already read
  * `texts` that are server code by their own content (Gatsby Node API exports, handlers, Node imports).
  */
-export async function serverModules(files: ListedFile[], texts: ReadonlyMap<string, string>): Promise<Set<string>> {
+export function serverModules(files: ListedFile[], texts: ReadonlyMap<string, string>): Set<string> {
   const code = files.filter((f) => f.treatment === 'code');
   const known = new Set(code.map((f) => f.path));
   const abs = new Map(code.map((f) => [f.path, f.abs]));
@@ -62,4 +62,13 @@ export async function serverModules(files: ListedFile[], texts: ReadonlyMap<stri
     }
   }
   return imported;
+}
+
+/**
+ * The same set, built on the first question: only a file that would otherwise run in the browser asks, so a run
+ * with no such file never reads the module graph.
+ */
+export function lazyServerModules(files: ListedFile[], texts: ReadonlyMap<string, string>): { has(path: string): boolean } {
+  let built: Set<string> | undefined;
+  return { has: (p) => (built ??= serverModules(files, texts)).has(p) };
 }

@@ -13,7 +13,7 @@ export interface RepoFacts {
   /** package.json says the app is built for the browser (react-scripts, vite, …). */
   browserApp: boolean;
   /** Files that server code imports, directly or not (see scan/runtime.ts): they run on a server. */
-  serverModules?: ReadonlySet<string>;
+  serverModules?: { has(path: string): boolean };
   /** Property names bound to HubSpot libraries anywhere in the repository (`this.HubSpotClient = require('hubspot-api')`). */
   libraryAliases: Map<string, Lib>;
   /** Member names bound to an HTTP client module anywhere in the repository (`this.fetch = require('node-fetch')`). */

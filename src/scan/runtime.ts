@@ -14,8 +14,8 @@ export interface RuntimeFacts {
   language: string;
   /** package.json says the app is built for the browser (react-scripts, vite, gatsby, …) and names no server framework. */
   browserApp: boolean;
-  /** Files imported, directly or not, by server entry points (see `isServerEntry`). */
-  serverModules?: ReadonlySet<string>;
+  /** Files imported, directly or not, by server entry points (see `isServerEntry`); asked only of a file that would otherwise be browser code. */
+  serverModules?: { has(path: string): boolean };
 }
 
 export interface RuntimeDecision {
@@ -87,10 +87,12 @@ export function fileRuntime(f: RuntimeFacts): RuntimeDecision {
   const exported = exportedNames(f.text);
   if ([...exported].some((n) => SERVER_FILE_EXPORTS.has(n))) return { runtime: 'server', why: 'server-export' };
   if (/(^|\/)app\/(.*\/)?(page|layout)\.[jt]sx?$/.test(f.path)) return { runtime: 'server', why: 'server-component' };
-  if (f.serverModules?.has(f.path)) return { runtime: 'server', why: 'imported-by-server' };
-  if (PUBLIC_ENV.test(f.text)) return { runtime: 'browser', why: 'public-env' };
-  if (NODE_BUILTIN.test(f.text)) return { runtime: 'server', why: 'node-import' };
-  return f.browserApp ? { runtime: 'browser', why: 'browser-app' } : { runtime: 'server', why: 'default' };
+  const byContent: RuntimeDecision = PUBLIC_ENV.test(f.text) ? { runtime: 'browser', why: 'public-env' }
+    : NODE_BUILTIN.test(f.text) ? { runtime: 'server', why: 'node-import' }
+    : f.browserApp ? { runtime: 'browser', why: 'browser-app' } : { runtime: 'server', why: 'default' };
+  // server code importing the file makes it server code whatever it says (the module graph is built only when asked)
+  if (byContent.runtime === 'browser' && f.serverModules?.has(f.path)) return { runtime: 'server', why: 'imported-by-server' };
+  return byContent;
 }
 
 /** [start, end) of the top-level server-only functions of a browser file (`export async function getServerSideProps`). */

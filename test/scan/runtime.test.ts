@@ -73,6 +73,17 @@ describe('fileRuntime: where a file runs', () => {
     expect(fileRuntime(f).runtime).toBe('browser');
     expect(fileRuntime({ ...f, serverModules: new Set(['src/source/fetch-contacts.ts']) })).toEqual({ runtime: 'server', why: 'imported-by-server' });
   });
+
+  it('asks for the server-module graph only of a file that would otherwise be browser code', () => {
+    const asked: string[] = [];
+    const graph = { has: (p: string) => { asked.push(p); return true; } };
+    // server by its own content or by the repository: the graph is not needed (building it reads files)
+    expect(fileRuntime({ path: 'src/a.js', text: FETCH, language: 'js', browserApp: false, serverModules: graph }).runtime).toBe('server');
+    expect(fileRuntime({ path: 'src/b.js', text: "const fs = require('fs');\n" + FETCH, language: 'js', browserApp: true, serverModules: graph }).runtime).toBe('server');
+    expect(asked).toEqual([]);
+    expect(fileRuntime({ path: 'src/c.js', text: FETCH, language: 'js', browserApp: true, serverModules: graph })).toEqual({ runtime: 'server', why: 'imported-by-server' });
+    expect(asked).toEqual(['src/c.js']);
+  });
 });
 
 describe('browserAt: server-only functions inside a browser file', () => {
