@@ -17,9 +17,15 @@ function mayHoldKeyFormatCheck(text: string): boolean {
   return text.includes('{8}') && text.includes('{12}') && /api_?key/i.test(text);
 }
 
-/** A Zapier test's `authData: { apiKey: … }` need not mention HubSpot either. */
-function setsKeyInTest(text: string): boolean {
-  return text.includes('authData') && /authData\s*:\s*\{[^}]*\b(api_?key|hapikey)\b/i.test(text);
+/** A test file by its path: under test/, tests/, __tests__/, spec/, or named *.test.js / *.spec.ts. */
+const TEST_PATH = /(^|\/)(tests?|__tests__|specs?)\/|[._-](test|spec)\.[cm]?[jt]sx?$/i;
+
+/**
+ * A Zapier test's `authData: { apiKey: … }` need not mention HubSpot either. Only test files are searched: every
+ * listed file passes here, and a second search of every file's bytes costs as much as the prefilter itself.
+ */
+function setsKeyInTest(path: string, text: string): boolean {
+  return TEST_PATH.test(path) && text.includes('authData') && /authData\s*:\s*\{[^}]*\b(api_?key|hapikey)\b/i.test(text);
 }
 
 /** The cheap test on raw bytes; null when the file cannot be read. */
@@ -34,7 +40,7 @@ export function quickTest(f: ListedFile, renames: ReadonlyArray<readonly [string
     return { skip: { file: f.path, reason: 'unreadable', message: `Cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.` } };
   }
   if (f.language === 'json' && isOurReport(raw)) return { pass: false };
-  return { pass: mayHoldKey(raw, f) || mayHoldKeyFormatCheck(raw) || setsKeyInTest(raw) || renames.some(([from]) => raw.includes(from)) };
+  return { pass: mayHoldKey(raw, f) || mayHoldKeyFormatCheck(raw) || setsKeyInTest(f.path, raw) || renames.some(([from]) => raw.includes(from)) };
 }
 
 /** Decode a file that passed `quickTest` (BOM, UTF-16, eol, size and mtime for a safe write later). */
