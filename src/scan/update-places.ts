@@ -23,10 +23,6 @@ const ZAPIER_KEY_FIELD = /^(api_?key|hapi_?key|hubspot_?(api_?)?key)$/i;
 const ENV_READ_NAME = /^(hubspot_?(api_?)?key|hapi_?key|hs_?api_?key)$/i;
 const SCHEMA_CALL = /^(Joi|joi|yup|z|Yup|t|PropTypes|Type|S)\./;
 
-function isTypeLikeField(n: ts.Node): n is ts.PropertySignature | ts.PropertyDeclaration {
-  return ts.isPropertySignature(n) || ts.isPropertyDeclaration(n);
-}
-
 /** A `fields: [{ key: 'apiKey', … }]` entry inside an object that looks like a Zapier `authentication`. */
 function zapierField(obj: ts.ObjectLiteralExpression, sf: ts.SourceFile, hubspotFile: boolean): ts.Node | null {
   const key = obj.properties.find((p) => ts.isPropertyAssignment(p) && propName(p.name) === 'key') as ts.PropertyAssignment | undefined;
@@ -62,48 +58,85 @@ function declaredParameter(obj: ts.ObjectLiteralExpression): ts.StringLiteral | 
   return value && described ? value : null;
 }
 
+/** What a file must contain for each kind of place (one text search per file decides which node checks run). */
+const MAY_READ_ENV = /\b(process|import\.meta)\.env\b/;
+const MAY_NAME_OPTION = /hubspot_?(api_?)?key|hapi_?key/i;
+const MAY_QUOTE_KEY_FIELD = /['"`](api_?key|hapi_?key|hubspot_?(api_?)?key)['"`]/i;
+
 export function findUpdatePlaces(sf: ts.SourceFile, hubspotFile: boolean): UpdatePlace[] {
   const out: UpdatePlace[] = [];
+  const text = sf.text;
+  const env = MAY_READ_ENV.test(text);
+  const option = MAY_NAME_OPTION.test(text);
+  const field = MAY_QUOTE_KEY_FIELD.test(text);
+  const authData = text.includes('authData');
+  if (!env && !option && !field && !authData) return out;
   walk(sf, (n) => {
-    // const { HUBSPOT_KEY } = process.env  /  const { HUBSPOT_API_KEY: key } = process.env
-    if (ts.isVariableDeclaration(n) && n.initializer && ts.isObjectBindingPattern(n.name) && /^process\.env$|^import\.meta\.env$/.test(unwrap(n.initializer).getText(sf))) {
-      for (const el of n.name.elements) {
-        const name = el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : ts.isIdentifier(el.name) ? el.name.text : '';
-        if (ENV_NAME.test(name)) out.push({ pos: (el.propertyName ?? el.name).getStart(sf), status: 'ignored', reason: 'env-read', category: 'P30_CONFIG_DECL' });
-      }
-    }
-    // process.env.hubspot_key: an env read under any spelling (the scan's own hits take the upper-case ones)
-    if (ts.isPropertyAccessExpression(n) && ENV_READ_NAME.test(n.name.text) && /^(process\.env|import\.meta\.env)$/.test(unwrap(n.expression).getText(sf))) {
-      out.push({ pos: n.name.getStart(sf), status: 'ignored', reason: 'env-read', category: 'P30_CONFIG_DECL' });
-    }
-    // hubspotApiKey: Joi.string() / hubspotApiKey: string / hubspotApiKey?: string
-    if (isTypeLikeField(n) && n.name && OPTION_NAME.test(propName(n.name) ?? '')) {
-      out.push({ pos: n.name.getStart(sf), status: 'ignored', reason: 'key-option-schema', category: 'P30_CONFIG_DECL' });
-    }
-    if (ts.isPropertyAssignment(n) && CONFIG_OPTION.test(propName(n.name) ?? '')) {
-      const v = unwrap(n.initializer);
-      const schema = ts.isCallExpression(v) && SCHEMA_CALL.test(v.getText(sf));
-      // a string literal value is a key literal or a placeholder: the scan's own hits report those
-      if (!ts.isStringLiteral(v)) {
-        out.push({ pos: n.name.getStart(sf), status: 'ignored', reason: schema ? 'key-option-schema' : 'key-config-option', category: 'P30_CONFIG_DECL' });
-      }
-    }
-    if (ts.isObjectLiteralExpression(n)) {
-      const field = zapierField(n, sf, hubspotFile);
-      if (field) out.push({ pos: field.getStart(sf) + 1, status: 'manual', reason: 'zapier-api-key-field', category: 'P30_CONFIG_DECL' });
-      else {
-        const param = declaredParameter(n);
-        if (param) out.push({ pos: param.getStart(sf) + 1, status: 'ignored', reason: 'key-option-schema', category: 'P30_CONFIG_DECL' });
-      }
-    }
-    // authData: { apiKey: 'demo' } in a test: the fixture sets the key the app no longer takes
-    if (ts.isPropertyAssignment(n) && propName(n.name) === 'authData' && ts.isObjectLiteralExpression(unwrap(n.initializer))) {
-      for (const p of (unwrap(n.initializer) as ts.ObjectLiteralExpression).properties) {
-        if ((ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && ZAPIER_KEY_FIELD.test(propName(p.name) ?? '')) {
-          out.push({ pos: p.name.getStart(sf), status: 'ignored', reason: 'test-sets-key', category: 'P32_TEST_FIXTURE' });
-        }
-      }
+    switch (n.kind) {
+      case ts.SyntaxKind.VariableDeclaration: if (env) envDestructuring(n as ts.VariableDeclaration, sf, out); break;
+      case ts.SyntaxKind.PropertyAccessExpression: if (env) envRead(n as ts.PropertyAccessExpression, sf, out); break;
+      case ts.SyntaxKind.PropertySignature:
+      case ts.SyntaxKind.PropertyDeclaration: if (option) typedOption(n as ts.PropertySignature | ts.PropertyDeclaration, sf, out); break;
+      case ts.SyntaxKind.PropertyAssignment:
+        if (option) configOption(n as ts.PropertyAssignment, sf, out);
+        if (authData) testAuthData(n as ts.PropertyAssignment, sf, out);
+        break;
+      case ts.SyntaxKind.ObjectLiteralExpression: if (field) keyField(n as ts.ObjectLiteralExpression, sf, hubspotFile, out); break;
     }
   });
   return out;
+}
+
+/** const { HUBSPOT_KEY } = process.env  /  const { HUBSPOT_API_KEY: key } = process.env */
+function envDestructuring(n: ts.VariableDeclaration, sf: ts.SourceFile, out: UpdatePlace[]): void {
+  if (!n.initializer || !ts.isObjectBindingPattern(n.name) || !/^process\.env$|^import\.meta\.env$/.test(unwrap(n.initializer).getText(sf))) return;
+  for (const el of n.name.elements) {
+    const name = el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : ts.isIdentifier(el.name) ? el.name.text : '';
+    if (ENV_NAME.test(name)) out.push({ pos: (el.propertyName ?? el.name).getStart(sf), status: 'ignored', reason: 'env-read', category: 'P30_CONFIG_DECL' });
+  }
+}
+
+/** process.env.hubspot_key: an env read under any spelling (the scan's own hits take the upper-case ones) */
+function envRead(n: ts.PropertyAccessExpression, sf: ts.SourceFile, out: UpdatePlace[]): void {
+  if (ENV_READ_NAME.test(n.name.text) && /^(process\.env|import\.meta\.env)$/.test(unwrap(n.expression).getText(sf))) {
+    out.push({ pos: n.name.getStart(sf), status: 'ignored', reason: 'env-read', category: 'P30_CONFIG_DECL' });
+  }
+}
+
+/** hubspotApiKey: Joi.string() / hubspotApiKey: string / hubspotApiKey?: string */
+function typedOption(n: ts.PropertySignature | ts.PropertyDeclaration, sf: ts.SourceFile, out: UpdatePlace[]): void {
+  if (n.name && OPTION_NAME.test(propName(n.name) ?? '')) {
+    out.push({ pos: n.name.getStart(sf), status: 'ignored', reason: 'key-option-schema', category: 'P30_CONFIG_DECL' });
+  }
+}
+
+/** hubspotApiKey: config.hubspot (a string literal value is a key literal or a placeholder: the scan's own hits report those) */
+function configOption(n: ts.PropertyAssignment, sf: ts.SourceFile, out: UpdatePlace[]): void {
+  if (!CONFIG_OPTION.test(propName(n.name) ?? '')) return;
+  const v = unwrap(n.initializer);
+  const schema = ts.isCallExpression(v) && SCHEMA_CALL.test(v.getText(sf));
+  if (!ts.isStringLiteral(v)) {
+    out.push({ pos: n.name.getStart(sf), status: 'ignored', reason: schema ? 'key-option-schema' : 'key-config-option', category: 'P30_CONFIG_DECL' });
+  }
+}
+
+/** A Zapier authentication field asking for the key, or a parameter descriptor naming it. */
+function keyField(n: ts.ObjectLiteralExpression, sf: ts.SourceFile, hubspotFile: boolean, out: UpdatePlace[]): void {
+  const field = zapierField(n, sf, hubspotFile);
+  if (field) {
+    out.push({ pos: field.getStart(sf) + 1, status: 'manual', reason: 'zapier-api-key-field', category: 'P30_CONFIG_DECL' });
+    return;
+  }
+  const param = declaredParameter(n);
+  if (param) out.push({ pos: param.getStart(sf) + 1, status: 'ignored', reason: 'key-option-schema', category: 'P30_CONFIG_DECL' });
+}
+
+/** authData: { apiKey: 'demo' } in a test: the fixture sets the key the app no longer takes */
+function testAuthData(n: ts.PropertyAssignment, sf: ts.SourceFile, out: UpdatePlace[]): void {
+  if (propName(n.name) !== 'authData' || !ts.isObjectLiteralExpression(unwrap(n.initializer))) return;
+  for (const p of (unwrap(n.initializer) as ts.ObjectLiteralExpression).properties) {
+    if ((ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && ZAPIER_KEY_FIELD.test(propName(p.name) ?? '')) {
+      out.push({ pos: p.name.getStart(sf), status: 'ignored', reason: 'test-sets-key', category: 'P32_TEST_FIXTURE' });
+    }
+  }
 }
