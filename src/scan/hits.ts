@@ -43,78 +43,122 @@ function isKeySettingString(s: string): boolean {
 export function findHits(sf: ts.SourceFile, bindings: Bindings, aliases: Map<string, Lib>, hubspotFile: boolean): Hit[] {
   const hits: Hit[] = [];
   walk(sf, (n) => {
-    // string pieces
-    if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isTemplateHead(n) || ts.isTemplateMiddle(n) || ts.isTemplateTail(n)) {
-      const raw = n.getText(sf);
-      const m = KEY_PARAM.exec(raw.slice(1));
-      if (m && !(ts.isStringLiteral(n) && (ts.isImportDeclaration(n.parent) || ts.isExternalModuleReference(n.parent)))) {
-        hits.push({ kind: 'query', node: n, pos: n.getStart(sf) + 1 + m.index + m[1].length });
-      } else if (ts.isStringLiteral(n) && hubspotFile && isKeySettingString(n.text) && !isPropertyNameOrKeyArg(n)) {
-        hits.push({ kind: 'config', node: n, pos: n.getStart(sf) + 1, what: n.text });
+    switch (n.kind) {
+      case ts.SyntaxKind.StringLiteral:
+      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+      case ts.SyntaxKind.TemplateHead:
+      case ts.SyntaxKind.TemplateMiddle:
+      case ts.SyntaxKind.TemplateTail:
+        stringPiece(n as ts.StringLiteral | ts.TemplateLiteralLikeNode, sf, hubspotFile, hits);
+        break;
+      case ts.SyntaxKind.TemplateExpression:
+        queryNames(n as ts.TemplateExpression, sf, hits);
+        break;
+      case ts.SyntaxKind.BinaryExpression: {
+        const op = (n as ts.BinaryExpression).operatorToken.kind;
+        if (op === ts.SyntaxKind.PlusToken) queryNames(n as ts.BinaryExpression, sf, hits);
+        else if (op === ts.SyntaxKind.EqualsToken) assignment(n as ts.BinaryExpression, sf, bindings, aliases, hits);
+        break;
       }
-    }
-    if ((ts.isTemplateExpression(n) || (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.PlusToken)) && urlExpressionOf(n) === n) {
-      for (const name of keyNamesInUrl(n, sf)) hits.push({ kind: 'query-name', node: name, url: n, pos: name.getStart(sf) });
-    }
-    if (ts.isPropertyAssignment(n) || ts.isShorthandPropertyAssignment(n)) {
-      // `[KEY_PARAM]: k`: a computed name that evaluates to the parameter name
-      const computed = ts.isComputedPropertyName(n.name) ? keyNameOf(n.name.expression) : null;
-      const name = computed ?? propName(n.name);
-      if (name && KEY_NAMES.has(name) && ts.isObjectLiteralExpression(n.parent)) {
-        const lib = libraryCtorOf(n.parent, bindings, aliases);
-        if (lib && name === KEY_OPTION[lib.lib] && !computed) hits.push({ kind: 'library-option', node: n, ctor: lib.ctor, lib: lib.lib, pos: n.name.getStart(sf) });
-        else hits.push({ kind: 'property', node: n, pos: n.name.getStart(sf), ...(computed ? { name: computed } : {}) });
-      } else if (name === 'apiKey' || name === 'developerApiKey') {
-        const lib = ts.isObjectLiteralExpression(n.parent) ? libraryCtorOf(n.parent, bindings, aliases) : null;
-        if (lib && (name === KEY_OPTION[lib.lib] || name === 'developerApiKey')) {
-          hits.push({ kind: 'library-option', node: n, ctor: lib.ctor, lib: lib.lib, pos: n.name.getStart(sf) });
-        } else if (hubspotFile && name === 'apiKey') {
-          hits.push({ kind: 'config', node: n, pos: n.name.getStart(sf), what: 'apiKey' });
+      case ts.SyntaxKind.PropertyAssignment:
+      case ts.SyntaxKind.ShorthandPropertyAssignment:
+        property(n as ts.PropertyAssignment | ts.ShorthandPropertyAssignment, sf, bindings, aliases, hubspotFile, hits);
+        break;
+      case ts.SyntaxKind.CallExpression:
+        call(n as ts.CallExpression, sf, hubspotFile, hits);
+        break;
+      case ts.SyntaxKind.PropertyAccessExpression:
+        if (hubspotFile) envKey(n as ts.PropertyAccessExpression, sf, hits);
+        break;
+      case ts.SyntaxKind.RegularExpressionLiteral:
+        if (UUID_REGEX.test((n as ts.RegularExpressionLiteral).text) && (hubspotFile || keyNamed(n))) {
+          hits.push({ kind: 'format-check', node: n, pos: n.getStart(sf) });
         }
-      } else if (name && hubspotFile && ENV_KEY_STRICT.test(name) && /^[A-Z0-9_]+$/.test(name)) {
-        hits.push({ kind: 'config', node: n, pos: n.name.getStart(sf), what: name });
-      }
-    }
-    if (ts.isCallExpression(n)) {
-      const callee = unwrap(n.expression);
-      if (ts.isPropertyAccessExpression(callee)) {
-        const m = callee.name.text;
-        const a0 = n.arguments[0] ? unwrap(n.arguments[0]) : undefined;
-        if ((m === 'set' || m === 'append') && a0 && (ts.isStringLiteral(a0) ? KEY_NAMES.has(a0.text) : n.arguments.length === 2 && keyNameOf(a0) !== null)) {
-          hits.push({ kind: 'search-params', node: n, pos: a0.getStart(sf) + 1 });
-        } else if (m === 'setApiKey') {
-          hits.push({ kind: 'library-setter', node: n, pos: callee.name.getStart(sf) });
-        } else if (m === 'test' && hubspotFile && /key|token/i.test(callee.expression.getText(sf)) && /regex|pattern|re$/i.test(callee.expression.getText(sf))) {
-          hits.push({ kind: 'format-check', node: n, pos: callee.getStart(sf) });
-        }
-      }
-    }
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-      const left = unwrap(n.left);
-      let name: string | null = null;
-      if (ts.isPropertyAccessExpression(left)) name = left.name.text;
-      else if (ts.isElementAccessExpression(left) && ts.isStringLiteral(left.argumentExpression)) name = left.argumentExpression.text;
-      else if (ts.isElementAccessExpression(left)) name = keyNameOf(left.argumentExpression);
-      if (name && KEY_NAMES.has(name)) {
-        const at = ts.isPropertyAccessExpression(left) ? left.name : (left as ts.ElementAccessExpression).argumentExpression;
-        hits.push({ kind: 'assignment', node: n, pos: at.getStart(sf) + (ts.isStringLiteral(at) ? 1 : 0) });
-      } else if (name === 'apiKey' && ts.isPropertyAccessExpression(left) && ts.isIdentifier(left.expression)) {
-        const ctor = ctorReceiving(left.expression, bindings, aliases);
-        if (ctor && KEY_OPTION[ctor.lib] === 'apiKey') hits.push({ kind: 'library-assignment', node: n, ctor: ctor.ctor, lib: ctor.lib, pos: left.name.getStart(sf) });
-      }
-    }
-    if (ts.isPropertyAccessExpression(n) && hubspotFile) {
-      const c = chainOf(n);
-      if (c && c.length === 3 && c[0] === 'process' && c[1] === 'env' && (ENV_KEY.test(c[2]) && ENV_KEY_STRICT.test(c[2]))) {
-        hits.push({ kind: 'config', node: n, pos: n.name.getStart(sf), what: c[2] });
-      }
-    }
-    if (ts.isRegularExpressionLiteral(n) && UUID_REGEX.test(n.text) && (hubspotFile || keyNamed(n))) {
-      hits.push({ kind: 'format-check', node: n, pos: n.getStart(sf) });
+        break;
     }
   });
   for (const c of commentHits(sf)) hits.push(c);
   return hits;
+}
+
+/** `hapikey=` inside a string or template piece; a string that names the key in a HubSpot file. */
+function stringPiece(n: ts.StringLiteral | ts.TemplateLiteralLikeNode, sf: ts.SourceFile, hubspotFile: boolean, hits: Hit[]): void {
+  // the raw text holds `hapikey=` only where the cooked text does: most strings are passed over without a copy
+  if (KEY_PARAM.test(n.text)) {
+    const m = KEY_PARAM.exec(n.getText(sf).slice(1));
+    if (m && !(ts.isStringLiteral(n) && (ts.isImportDeclaration(n.parent) || ts.isExternalModuleReference(n.parent)))) {
+      hits.push({ kind: 'query', node: n, pos: n.getStart(sf) + 1 + m.index + m[1].length });
+      return;
+    }
+  }
+  if (ts.isStringLiteral(n) && hubspotFile && isKeySettingString(n.text) && !isPropertyNameOrKeyArg(n)) {
+    hits.push({ kind: 'config', node: n, pos: n.getStart(sf) + 1, what: n.text });
+  }
+}
+
+/** `${base}?${KEY_PARAM}=${k}`: parameter names held in expressions of a URL. */
+function queryNames(n: ts.TemplateExpression | ts.BinaryExpression, sf: ts.SourceFile, hits: Hit[]): void {
+  if (urlExpressionOf(n) !== n) return;
+  for (const name of keyNamesInUrl(n, sf)) hits.push({ kind: 'query-name', node: name, url: n, pos: name.getStart(sf) });
+}
+
+function property(n: ts.PropertyAssignment | ts.ShorthandPropertyAssignment, sf: ts.SourceFile, bindings: Bindings, aliases: Map<string, Lib>, hubspotFile: boolean, hits: Hit[]): void {
+  // `[KEY_PARAM]: k`: a computed name that evaluates to the parameter name
+  const computed = ts.isComputedPropertyName(n.name) ? keyNameOf(n.name.expression) : null;
+  const name = computed ?? propName(n.name);
+  if (name && KEY_NAMES.has(name) && ts.isObjectLiteralExpression(n.parent)) {
+    const lib = libraryCtorOf(n.parent, bindings, aliases);
+    if (lib && name === KEY_OPTION[lib.lib] && !computed) hits.push({ kind: 'library-option', node: n, ctor: lib.ctor, lib: lib.lib, pos: n.name.getStart(sf) });
+    else hits.push({ kind: 'property', node: n, pos: n.name.getStart(sf), ...(computed ? { name: computed } : {}) });
+  } else if (name === 'apiKey' || name === 'developerApiKey') {
+    const lib = ts.isObjectLiteralExpression(n.parent) ? libraryCtorOf(n.parent, bindings, aliases) : null;
+    if (lib && (name === KEY_OPTION[lib.lib] || name === 'developerApiKey')) {
+      hits.push({ kind: 'library-option', node: n, ctor: lib.ctor, lib: lib.lib, pos: n.name.getStart(sf) });
+    } else if (hubspotFile && name === 'apiKey') {
+      hits.push({ kind: 'config', node: n, pos: n.name.getStart(sf), what: 'apiKey' });
+    }
+  } else if (name && hubspotFile && ENV_KEY_STRICT.test(name) && /^[A-Z0-9_]+$/.test(name)) {
+    hits.push({ kind: 'config', node: n, pos: n.name.getStart(sf), what: name });
+  }
+}
+
+/** `u.searchParams.set('hapikey', k)`, `client.setApiKey(k)`, `API_KEY_REGEX.test(key)`. */
+function call(n: ts.CallExpression, sf: ts.SourceFile, hubspotFile: boolean, hits: Hit[]): void {
+  const callee = unwrap(n.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return;
+  const m = callee.name.text;
+  const a0 = n.arguments[0] ? unwrap(n.arguments[0]) : undefined;
+  if ((m === 'set' || m === 'append') && a0 && (ts.isStringLiteral(a0) ? KEY_NAMES.has(a0.text) : n.arguments.length === 2 && keyNameOf(a0) !== null)) {
+    hits.push({ kind: 'search-params', node: n, pos: a0.getStart(sf) + 1 });
+  } else if (m === 'setApiKey') {
+    hits.push({ kind: 'library-setter', node: n, pos: callee.name.getStart(sf) });
+  } else if (m === 'test' && hubspotFile && /key|token/i.test(callee.expression.getText(sf)) && /regex|pattern|re$/i.test(callee.expression.getText(sf))) {
+    hits.push({ kind: 'format-check', node: n, pos: callee.getStart(sf) });
+  }
+}
+
+/** `cfg.params.hapikey = k`, `qs['hapikey'] = k`, `client.apiKey = k`. */
+function assignment(n: ts.BinaryExpression, sf: ts.SourceFile, bindings: Bindings, aliases: Map<string, Lib>, hits: Hit[]): void {
+  const left = unwrap(n.left);
+  let name: string | null = null;
+  if (ts.isPropertyAccessExpression(left)) name = left.name.text;
+  else if (ts.isElementAccessExpression(left) && ts.isStringLiteral(left.argumentExpression)) name = left.argumentExpression.text;
+  else if (ts.isElementAccessExpression(left)) name = keyNameOf(left.argumentExpression);
+  if (name && KEY_NAMES.has(name)) {
+    const at = ts.isPropertyAccessExpression(left) ? left.name : (left as ts.ElementAccessExpression).argumentExpression;
+    hits.push({ kind: 'assignment', node: n, pos: at.getStart(sf) + (ts.isStringLiteral(at) ? 1 : 0) });
+  } else if (name === 'apiKey' && ts.isPropertyAccessExpression(left) && ts.isIdentifier(left.expression)) {
+    const ctor = ctorReceiving(left.expression, bindings, aliases);
+    if (ctor && KEY_OPTION[ctor.lib] === 'apiKey') hits.push({ kind: 'library-assignment', node: n, ctor: ctor.ctor, lib: ctor.lib, pos: left.name.getStart(sf) });
+  }
+}
+
+/** `process.env.HUBSPOT_API_KEY` in a HubSpot file. */
+function envKey(n: ts.PropertyAccessExpression, sf: ts.SourceFile, hits: Hit[]): void {
+  const last = n.name.text;
+  if (!ENV_KEY.test(last) || !ENV_KEY_STRICT.test(last)) return;
+  const c = chainOf(n);
+  if (c && c.length === 3 && c[0] === 'process' && c[1] === 'env') hits.push({ kind: 'config', node: n, pos: n.name.getStart(sf), what: c[2] });
 }
 
 /** A regex bound to a name that says API key: `const API_KEY_REGEX = /…/`, `{ apiKeyPattern: /…/ }`. */

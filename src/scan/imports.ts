@@ -49,6 +49,8 @@ function promisifyArgument(e: ts.Expression): ts.Expression | null {
 export function collectBindings(sf: ts.SourceFile): Bindings {
   const out: Bindings = new Map();
   walk(sf, (n) => {
+    const k = n.kind;
+    if (k !== ts.SyntaxKind.ImportDeclaration && k !== ts.SyntaxKind.ImportEqualsDeclaration && k !== ts.SyntaxKind.VariableDeclaration && k !== ts.SyntaxKind.BinaryExpression) return;
     if (ts.isImportDeclaration(n) && ts.isStringLiteral(n.moduleSpecifier) && n.importClause) {
       const module = n.moduleSpecifier.text;
       const c = n.importClause;

@@ -15,17 +15,30 @@ export function detectStyle(sf: ts.SourceFile, eol: '\n' | '\r\n'): Style {
   let modern = /\.(ts|tsx|mts|cts)$/.test(sf.fileName);
   const text = sf.text;
   walk(sf, (n) => {
-    if (ts.isStringLiteral(n) && !ts.isImportDeclaration(n.parent)) {
-      const q = text[n.getStart(sf)];
-      if (q === "'") single++;
-      else if (q === '"') double++;
-    } else if (ts.isTemplateExpression(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isArrowFunction(n) || ts.isImportDeclaration(n) || ts.isExportDeclaration(n) || ts.isExportAssignment(n) || ts.isClassDeclaration(n) || ts.isSpreadAssignment(n) || ts.isShorthandPropertyAssignment(n)) {
-      modern = true;
-    } else if (hasModifier(n, ts.SyntaxKind.ExportKeyword)) {
-      modern = true;
-    } else if (ts.isVariableDeclarationList(n) && n.flags & (ts.NodeFlags.Const | ts.NodeFlags.Let)) {
-      modern = true;
+    switch (n.kind) {
+      case ts.SyntaxKind.StringLiteral:
+        if (!ts.isImportDeclaration(n.parent)) {
+          const q = text[n.getStart(sf)];
+          if (q === "'") single++;
+          else if (q === '"') double++;
+        }
+        return;
+      case ts.SyntaxKind.TemplateExpression:
+      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+      case ts.SyntaxKind.ArrowFunction:
+      case ts.SyntaxKind.ImportDeclaration:
+      case ts.SyntaxKind.ExportDeclaration:
+      case ts.SyntaxKind.ExportAssignment:
+      case ts.SyntaxKind.ClassDeclaration:
+      case ts.SyntaxKind.SpreadAssignment:
+      case ts.SyntaxKind.ShorthandPropertyAssignment:
+        modern = true;
+        return;
+      case ts.SyntaxKind.VariableDeclarationList:
+        if (n.flags & (ts.NodeFlags.Const | ts.NodeFlags.Let)) modern = true;
+        return;
     }
+    if (!modern && hasModifier(n, ts.SyntaxKind.ExportKeyword)) modern = true;
   });
   return { quote: double > single ? '"' : "'", templates: modern, eol, indentUnit: detectIndent(text) };
 }
