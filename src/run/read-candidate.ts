@@ -1,7 +1,7 @@
 // Read a listed file and keep it only when a cheap text test says it may hold a key.
 // Hot path: every listed file passes here. A synchronous read and a regex over the raw bytes (latin1 view: the
 // needles are ASCII) cost about what reading the file costs; only candidates are decoded properly.
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import type { FileText, ListedFile } from '../model/file.js';
 import type { Skip } from '../model/site.js';
 import { DEFAULT_MAX_BYTES, isReadSkip, isMinified, readText } from '../discover/read.js';
@@ -35,12 +35,31 @@ export function quickTest(f: ListedFile, renames: ReadonlyArray<readonly [string
   }
   let raw: string;
   try {
-    raw = readFileSync(f.abs).toString('latin1');
+    raw = readRaw(f);
   } catch (e) {
     return { skip: { file: f.path, reason: 'unreadable', message: `Cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.` } };
   }
   if (f.language === 'json' && isOurReport(raw)) return { pass: false };
   return { pass: mayHoldKey(raw, f) || mayHoldKeyFormatCheck(raw) || setsKeyInTest(f.path, raw) || renames.some(([from]) => raw.includes(from)) };
+}
+
+/** One buffer for every file's bytes (they are only searched, then dropped): no allocation per file. */
+let scratch = Buffer.allocUnsafe(64 * 1024);
+
+/**
+ * The file's bytes as a latin1 string. The listing's size saves the fstat a whole-file read makes (the file is
+ * read whole again, decoded, if it turns out to be a candidate).
+ */
+function readRaw(f: ListedFile): string {
+  const fd = openSync(f.abs, 'r');
+  try {
+    if (f.size > scratch.length) scratch = Buffer.allocUnsafe(f.size);
+    let got = 0;
+    for (let r = 1; got < f.size && r > 0; got += r) r = readSync(fd, scratch, got, f.size - got, null);
+    return scratch.toString('latin1', 0, got);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Decode a file that passed `quickTest` (BOM, UTF-16, eol, size and mtime for a safe write later). */

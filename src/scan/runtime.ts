@@ -81,8 +81,9 @@ function exportedNames(text: string): Set<string> {
 /** Where the file as a whole runs. */
 export function fileRuntime(f: RuntimeFacts): RuntimeDecision {
   const byPath = serverEntryByPath(f.path);
-  if (byPath && !USE_CLIENT.test(f.text)) return { runtime: 'server', why: byPath };
-  if (USE_CLIENT.test(f.text)) return { runtime: 'browser', why: 'use-client' };
+  const useClient = USE_CLIENT.test(f.text);
+  if (byPath && !useClient) return { runtime: 'server', why: byPath };
+  if (useClient) return { runtime: 'browser', why: 'use-client' };
   if (f.language === 'vue' || f.language === 'svelte') return { runtime: 'browser', why: 'component' };
   const exported = exportedNames(f.text);
   if ([...exported].some((n) => SERVER_FILE_EXPORTS.has(n))) return { runtime: 'server', why: 'server-export' };
