@@ -3,7 +3,7 @@
 import type { Language } from '../model/site.js';
 import { parse, ts } from '../scan/ast.js';
 import { collectBindings, type Bindings } from '../scan/imports.js';
-import { mayName, resolveModule, type PathAliases } from './resolve.js';
+import { mayName, resolveModule, type PathAliases } from '../discover/module-paths.js';
 
 /** What the run gives the link stage: the files, a way to read them, and the path aliases. */
 export interface LinkHost {

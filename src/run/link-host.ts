@@ -6,9 +6,9 @@ import type { FileText, ListedFile } from '../model/file.js';
 import type { RequestInfo, Site } from '../model/site.js';
 import { DEFAULT_MAX_BYTES, isMinified } from '../discover/read.js';
 import type { LinkHost } from '../link/program.js';
-import { parseAliases } from '../link/resolve.js';
+import { parseAliases, resolveModule } from '../discover/module-paths.js';
 
-export async function linkHost(root: string, files: readonly ListedFile[], reads: ReadonlyMap<string, FileText>): Promise<LinkHost> {
+export async function linkHost(root: string, files: readonly ListedFile[], reads: ReadonlyMap<string, FileText>, imported: ReadonlyMap<string, string> = new Map()): Promise<LinkHost> {
   const code = files.filter((f) => f.treatment === 'code' && f.size <= DEFAULT_MAX_BYTES);
   const byPath = new Map(code.map((f) => [f.path, f]));
   let config: string | null = null;
@@ -35,7 +35,7 @@ export async function linkHost(root: string, files: readonly ListedFile[], reads
     aliases: parseAliases(config),
     // not cached: the link stage reads each file once for its import specifiers and parses the few importers
     text(p: string): string | null {
-      let t: string | null = reads.get(p)?.text ?? null;
+      let t: string | null = reads.get(p)?.text ?? imported.get(p) ?? null;
       if (t === null) {
         const f = byPath.get(p);
         try {
@@ -65,4 +65,23 @@ export function attachLinkedRequests(sites: Site[], found: ReadonlyMap<string, A
       site.requests.push(rest);
     }
   }
+}
+
+const RELATIVE_IMPORT = /(?:require\(|from\s+)['"](\.{1,2}\/[^'"]+)['"]/g;
+
+/** Code files outside `texts` that a file of `texts` imports by a relative path, read (an unreadable one is left out). */
+export function importedModules(files: readonly ListedFile[], texts: ReadonlyMap<string, string>): Map<string, string> {
+  const out = new Map<string, string>();
+  const code = new Map(files.filter((f) => f.treatment === 'code' && f.size <= DEFAULT_MAX_BYTES).map((f) => [f.path, f]));
+  const exists = (p: string): boolean => code.has(p);
+  for (const [p, t] of texts) {
+    for (const m of t.matchAll(RELATIVE_IMPORT)) {
+      const target = resolveModule(p, m[1], exists);
+      if (!target || texts.has(target) || out.has(target)) continue;
+      try {
+        out.set(target, readFileSync(code.get(target)!.abs, 'utf8'));
+      } catch { /* unreadable wrappers only cost precision */ }
+    }
+  }
+  return out;
 }

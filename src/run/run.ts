@@ -8,7 +8,7 @@ import { UsageError, DirtyTreeError, EXIT } from '../model/errors.js';
 import type { Mode, Report } from '../model/report.js';
 import type { Site, Skip } from '../model/site.js';
 import type { SiteLink } from '../scan/context.js';
-import { linkHost, attachLinkedRequests } from './link-host.js';
+import { linkHost, attachLinkedRequests, importedModules } from './link-host.js';
 import { settleLinked } from './settle-linked.js';
 import { listFiles } from '../discover/list.js';
 import { quickTest, readCandidate } from './read-candidate.js';
@@ -117,12 +117,15 @@ export async function run(opts: RunOptions): Promise<RunResult> {
   const scanFile = scanning?.scanFile;
   const { scanText } = candidates.length ? await import('../scan/text/index.js') : { scanText: null };
   // what the scan may read of other modules (constants, request helpers) and the link stage follows into
-  const host = scanning ? await linkHost(root, files, reads) : null;
+  // files outside the candidate set that candidates import (fetch wrappers rarely mention HubSpot): read once, for
+  // the scan's wrapper resolver and for the link stage
+  const imported = scanning ? importedModules(files, texts) : new Map<string, string>();
+  const host = scanning ? await linkHost(root, files, reads, imported) : null;
   const repo = {
     ...kind,
     ...memberRequires(texts.entries()),
     libraryVersions: libraryVersions(pkg),
-    wrapperOf: scanning ? scanning.makeWrapperResolver(root, new Map([...texts, ...await wrapperModules(root, files, texts)])) : undefined,
+    wrapperOf: scanning ? scanning.makeWrapperResolver(root, new Map([...texts, ...imported])) : undefined,
     serverModules: scanning ? scanning.lazyServerModules(files, texts) : undefined,
     ...(scanning && host ? scanning.moduleFacts(host) : {}),
   };
@@ -279,27 +282,6 @@ async function verifyStage(report: Report, verify: VerifyOptions, mode: Mode, ex
   if (mode === 'check' && report.verification.missing.length > 0) return EXIT.findings;
   if (report.verification.error !== null && exitCode === EXIT.ok) return EXIT.partial;
   return exitCode;
-}
-
-/** Files outside the candidate set that candidates import (fetch wrappers rarely mention HubSpot). */
-async function wrapperModules(root: string, files: ListedFile[], texts: Map<string, string>): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  const wanted = new Set<string>();
-  for (const [p, t] of texts) {
-    for (const m of t.matchAll(/(?:require\(|from\s+)['"](\.{1,2}\/[^'"]+)['"]/g)) {
-      wanted.add(path.posix.normalize(path.posix.join(path.posix.dirname(p), m[1])));
-    }
-  }
-  if (!wanted.size) return out;
-  for (const f of files) {
-    if (texts.has(f.path) || f.treatment !== 'code') continue;
-    const stem = f.path.replace(/\.(m|c)?[jt]sx?$/, '');
-    if (!wanted.has(stem) && !wanted.has(f.path) && !wanted.has(stem.replace(/\/index$/, ''))) continue;
-    try {
-      out.set(f.path, await fs.readFile(f.abs, 'utf8'));
-    } catch { /* unreadable wrappers only cost precision */ }
-  }
-  return out;
 }
 
 async function replan(plans: FilePlan[], candidates: ListedFile[], reads: Map<string, FileText>, edits: Map<string, TextEdit[]>, accepted: Set<string>): Promise<FilePlan[]> {

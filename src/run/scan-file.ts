@@ -10,7 +10,7 @@ import { scanText } from '../scan/text/index.js';
 
 import { makeModuleFacts } from '../scan/module-facts.js';
 import { Program, type LinkHost } from '../link/program.js';
-import { resolveModule } from '../link/resolve.js';
+import { resolveModule } from '../discover/module-paths.js';
 
 export { makeWrapperResolver } from '../scan/wrappers.js';
 export { hubspotInView, link } from '../link/link.js';

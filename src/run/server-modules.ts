@@ -5,21 +5,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ListedFile } from '../model/file.js';
 import { fileRuntime, serverEntryByPath } from '../scan/runtime.js';
+import { resolveModule } from '../discover/module-paths.js';
 
 const MAX_READS = 2000;
 const IMPORT = /(?:\brequire\s*\(\s*|\bimport\s*\(\s*|\bfrom\s+|\bimport\s+)['"](\.{1,2}\/[^'"]*|\.)['"]/g;
-const EXTENSIONS = ['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts', '/index.ts', '/index.tsx', '/index.js', '/index.jsx', '/index.mjs'];
-
-/** Resolve `spec` imported by `from` to a listed file, or null. */
-function resolve(from: string, spec: string, known: ReadonlySet<string>): string | null {
-  const base = path.posix.normalize(path.posix.join(path.posix.dirname(from), spec));
-  const stems = [base];
-  // TypeScript's ESM style: `./x.js` names x.ts
-  if (/\.[cm]?js$/.test(base)) stems.push(base.replace(/\.([cm]?)js$/, '.$1ts'), base.replace(/\.js$/, '.tsx'));
-  for (const stem of stems) for (const ext of EXTENSIONS) if (known.has(stem + ext)) return stem + ext;
-  return null;
-}
-
 /**
  * Files imported by server code. Entry points: code files that are server entries by path, and the already read
  * `texts` that are server code by their own content (Gatsby Node API exports, handlers, Node imports).
@@ -55,7 +44,7 @@ export function serverModules(files: ListedFile[], texts: ReadonlyMap<string, st
     for (const m of text.matchAll(IMPORT)) {
       const key = `${dir}\0${m[1]}`;
       let target = resolved.get(key);
-      if (target === undefined) { target = resolve(p, m[1], known); resolved.set(key, target); }
+      if (target === undefined) { target = resolveModule(p, m[1], (f) => known.has(f)); resolved.set(key, target); }
       if (!target) continue;
       imported.add(target);
       if (!seen.has(target)) { seen.add(target); queue.push(target); }

@@ -1,17 +1,14 @@
 // Functions of other repository files that pass (url, options) straight to fetch: `const request = (url, opts) =>
 // fetch(url, opts)`. Parsing them is the scan's business, so this lives here and loads the parser with it.
-import path from 'node:path';
 import ts from './typescript.cjs';
 import type { RepoFacts } from './context.js';
-
-const EXTS = ['', '.js', '.ts', '.mjs', '.cjs', '.jsx', '.tsx', '/index.js', '/index.ts'];
+import { resolveModule } from '../discover/module-paths.js';
 
 /** Functions exported by repo files that pass (url, options) straight to fetch: `const request = (url, opts) => fetch(url, opts)`. */
 export function makeWrapperResolver(root: string, texts: Map<string, string>): NonNullable<RepoFacts['wrapperOf']> {
   const cache = new Map<string, Map<string, { urlIndex: number; optionsIndex: number }>>();
   return (fromFile, module, name) => {
-    const base = path.posix.join(path.posix.dirname(fromFile), module);
-    const target = EXTS.map((e) => path.posix.normalize(base + e)).find((p) => texts.has(p));
+    const target = resolveModule(fromFile, module, (p) => texts.has(p));
     if (!target) return null;
     let wrappers = cache.get(target);
     if (!wrappers) {

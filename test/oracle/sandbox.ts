@@ -98,7 +98,9 @@ export interface Project {
 
 function resolveIn(project: Project, from: string, spec: string): string | null {
   const base = path.posix.join(path.posix.dirname(from), spec);
-  for (const c of [base, ...['.js', '.ts', '.cjs', '.mjs', '.jsx', '.tsx'].map((e) => base + e), base + '/index.js']) if (project.files.has(c)) return c;
+  // TypeScript's ESM style: `./http.js` names http.ts
+  const ts = /\.[cm]?js$/.test(base) ? [base.replace(/\.([cm]?)js$/, '.$1ts')] : [];
+  for (const c of [base, ...ts, ...['.js', '.ts', '.cjs', '.mjs', '.jsx', '.tsx'].map((e) => base + e), base + '/index.js']) if (project.files.has(c)) return c;
   return null;
 }
 

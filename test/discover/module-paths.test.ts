@@ -1,6 +1,6 @@
 // The importer prefilter: a specifier that may name a file must not be dropped before it is resolved.
 import { describe, expect, it } from 'vitest';
-import { mayName, parseAliases } from '../../src/link/resolve.js';
+import { mayName, parseAliases } from '../../src/discover/module-paths.js';
 
 describe('mayName', () => {
   it('keeps specifiers holding the stem, or the folder of an index file', () => {
