@@ -1,6 +1,6 @@
 // Functions of other repository files that pass (url, options) straight to fetch: `const request = (url, opts) =>
 // fetch(url, opts)`. Parsing them is the scan's business, so this lives here and loads the parser with it.
-import ts from './typescript.cjs';
+import { ts, walk } from './ast.js';
 import type { RepoFacts } from './context.js';
 import { resolveModule } from '../discover/module-paths.js';
 
@@ -24,7 +24,7 @@ function fetchWrappers(file: string, text: string): Map<string, { urlIndex: numb
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
   // names bound to a fetch implementation: fetch, node-fetch, limiter.wrap(nodeFetch)
   const fetchNames = new Set(['fetch']);
-  const visitNames = (n: ts.Node): void => {
+  walk(sf, (n) => {
     if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer) {
       const t = n.initializer.getText(sf);
       if (/require\(['"](node-fetch|cross-fetch|isomorphic-fetch|isomorphic-unfetch)['"]\)/.test(t)) fetchNames.add(n.name.text);
@@ -33,10 +33,8 @@ function fetchWrappers(file: string, text: string): Map<string, { urlIndex: numb
     if (ts.isImportDeclaration(n) && ts.isStringLiteral(n.moduleSpecifier) && /^(node-fetch|cross-fetch|isomorphic-fetch)$/.test(n.moduleSpecifier.text) && n.importClause?.name) {
       fetchNames.add(n.importClause.name.text);
     }
-    ts.forEachChild(n, visitNames);
-  };
-  visitNames(sf);
-  const visit = (n: ts.Node): void => {
+  });
+  walk(sf, (n) => {
     let fn: ts.FunctionLikeDeclaration | null = null;
     let name: string | null = null;
     if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && (ts.isArrowFunction(n.initializer) || ts.isFunctionExpression(n.initializer))) { fn = n.initializer; name = n.name.text; }
@@ -45,18 +43,14 @@ function fetchWrappers(file: string, text: string): Map<string, { urlIndex: numb
       const p0 = (fn.parameters[0].name as ts.Identifier).text;
       const p1 = fn.parameters[1] && ts.isIdentifier(fn.parameters[1].name) ? fn.parameters[1].name.text : null;
       let ok = false;
-      const inner = (m: ts.Node): void => {
+      if (fn.body) walk(fn.body, (m) => {
         if (ts.isCallExpression(m) && ts.isIdentifier(m.expression) && fetchNames.has(m.expression.text)) {
           const [a, b] = m.arguments;
           if (a && ts.isIdentifier(a) && a.text === p0 && (p1 === null ? !b : b && ts.isIdentifier(b) && b.text === p1)) ok = true;
         }
-        ts.forEachChild(m, inner);
-      };
-      if (fn.body) inner(fn.body);
+      });
       if (ok && p1) out.set(name, { urlIndex: 0, optionsIndex: 1 });
     }
-    ts.forEachChild(n, visit);
-  };
-  visit(sf);
+  });
   return out;
 }
