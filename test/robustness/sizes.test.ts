@@ -70,6 +70,19 @@ describe('long lines and minified code', () => {
   });
 });
 
+describe('deep nesting in a module the scan reads', () => {
+  it('a fetch wrapper module holding a 30,000-term concatenation: its importer is scanned and rewritten', async () => {
+    const root = tmpDir();
+    const wrapper = "export const HTML = '<p>' +\n" + Array.from({ length: 30000 }, (_, i) => `  '<li>${i}</li>' +\n`).join('') + "  '</p>';\n"
+      + 'export const request = (url, opts) => fetch(url, opts);\n';
+    const user = "import { request } from './http.js';\nexport const contacts = () => request(`https://api.hubapi.com/crm/v3/objects/contacts?hapikey=${process.env.HUBSPOT_API_KEY}`);\n";
+    writeTree(root, { 'src/http.js': wrapper, 'src/contacts.js': user });
+    const r = await run(options(root, { mode: 'dry-run' }));
+    expect(skipOf(r, 'src/contacts.js')).toBeUndefined();
+    expect(siteSummary(r, 'src/contacts.js')).toEqual(['2 auto']);
+  });
+});
+
 describe('deep nesting', () => {
   const SITE = 'fetch(`https://api.hubapi.com/crm/v3/objects/contacts?hapikey=${KEY}&limit=10`)';
   const N = 5000;
