@@ -7,7 +7,7 @@ import type { FileText, ListedFile } from '../model/file.js';
 import { UsageError, DirtyTreeError, EXIT } from '../model/errors.js';
 import type { Mode, Report } from '../model/report.js';
 import type { Site, Skip } from '../model/site.js';
-import type { SiteLink } from '../scan/context.js';
+import type { NameCheck, SiteLink } from '../scan/context.js';
 import { linkHost, attachLinkedRequests, importedModules } from './link-host.js';
 import { settleLinked } from './settle-linked.js';
 import { listFiles } from '../discover/list.js';
@@ -134,6 +134,7 @@ export async function run(opts: RunOptions): Promise<RunResult> {
   const links: SiteLink[] = [];
   const pending = new Map<string, TextEdit[]>();
   const keyNameModules: string[] = [];
+  const nameChecks: NameCheck[] = [];
   const scanOne = (f: ListedFile): void => {
     const t = reads.get(f.path)!;
     let res;
@@ -153,6 +154,7 @@ export async function run(opts: RunOptions): Promise<RunResult> {
     if (res.pending) for (const [id, e] of res.pending) pending.set(id, e);
     if (res.skip) skipped.push(res.skip);
     if (res.exportsKeyName) keyNameModules.push(f.path);
+    if (res.nameChecks) nameChecks.push(...res.nameChecks);
   };
   for (const f of candidates) {
     if (f.treatment === 'text') { sites.push(...scanText!(f, reads.get(f.path)!.text)); continue; }
@@ -179,6 +181,8 @@ export async function run(opts: RunOptions): Promise<RunResult> {
   sites.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)); // stable: each file's order is kept
 
   // link: clients that leave their file are followed to the calls other files make through them
+  // options a function returns, renamed only when no other file mentions that function
+  if (nameChecks.length && scanning && host) settleLinked(sites, pending, scanning.unmentioned(nameChecks, host), edits);
   const formatChecks = sites.filter((s) => s.category === 'P31_KEY_FORMAT_CHECK');
   if ((links.length || formatChecks.length) && scanning && host) {
     if (links.length) {

@@ -5,7 +5,7 @@ import type { Site, Skip } from '../model/site.js';
 import { extractScripts } from '../discover/components.js';
 import { isMinified } from '../discover/read.js';
 import { scanCode } from '../scan/code.js';
-import type { RepoFacts, ScanOptions, SiteLink } from '../scan/context.js';
+import type { NameCheck, RepoFacts, ScanOptions, SiteLink } from '../scan/context.js';
 import { scanText } from '../scan/text/index.js';
 
 import { makeModuleFacts } from '../scan/module-facts.js';
@@ -14,6 +14,7 @@ import { resolveModule } from '../discover/module-paths.js';
 
 export { makeWrapperResolver } from '../scan/wrappers.js';
 export { hubspotInView, link } from '../link/link.js';
+export { unmentioned } from '../link/mentions.js';
 export { lazyServerModules } from './server-modules.js';
 
 /** The scan's window on other modules (constants, request helpers), resolved the way the link stage resolves them. */
@@ -36,6 +37,8 @@ export interface FileScan {
   links?: SiteLink[];
   /** Edits of manual sites the link stage may settle (scan/context.ts FileFindings.pending). */
   pending?: Map<string, TextEdit[]>;
+  /** Pending sites that wait for no other file to mention a name (scan/context.ts FileFindings.nameChecks). */
+  nameChecks?: NameCheck[];
   /** The file exports a constant holding the parameter name (key-names.ts): its importers are scanned too. */
   exportsKeyName?: boolean;
 }
@@ -51,6 +54,7 @@ export function scanFile(f: ListedFile, t: FileText, repo: RepoFacts, options: S
   const res = scanCode({ file: f, text: t.text, eol: t.eol, repo, options, ranges });
   const out: FileScan = { sites: res.sites, edits: res.edits, parseErrors: res.parseErrors, links: res.links };
   if (res.pending && f.treatment === 'code') out.pending = res.pending;
+  if (res.nameChecks && f.treatment === 'code') out.nameChecks = res.nameChecks;
   if (res.exportsKeyName) out.exportsKeyName = true;
   if (res.sites.some((s) => s.reason === 'parse-error')) {
     out.skip = { file: f.path, reason: 'parse-error', message: 'The file has syntax errors near a key use; those sites are reported, not rewritten.' };

@@ -5,10 +5,13 @@ import type { TextEdit } from '../model/edit.js';
 import type { Site } from '../model/site.js';
 import { messageFor } from '../scan/messages.js';
 
+/** The manual reasons the link stage can settle: an options object that leaves its file, options a named function returns. */
+const SETTLED_REASONS = new Set(['key-escapes', 'options-method-shared']);
+
 export function settleLinked(sites: Site[], pending: ReadonlyMap<string, TextEdit[]>, settled: ReadonlySet<string>, edits: Map<string, TextEdit[]>): void {
   for (const s of sites) {
     const e = pending.get(s.id);
-    if (!e || !settled.has(s.id) || s.status !== 'manual' || s.reason !== 'key-escapes') continue;
+    if (!e || !settled.has(s.id) || s.status !== 'manual' || !SETTLED_REASONS.has(s.reason)) continue;
     s.status = 'auto';
     s.reason = '';
     s.message = messageFor(s);

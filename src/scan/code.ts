@@ -27,7 +27,7 @@ import { interceptorOf, returningFunction } from './interceptors.js';
 import { sharedInstanceKind } from './instances.js';
 import { followParams } from './params-flow.js';
 import { requestWrapperOf } from './wrapper-methods.js';
-import { returnedBesideToken } from './returned-options.js';
+import { returnedBesideToken, type ReturnedOptions } from './returned-options.js';
 import { findUpdatePlaces } from './update-places.js';
 import { keyNameOf, exportsKeyName } from './key-names.js';
 import { analyseNameQuery } from './key-name-query.js';
@@ -68,6 +68,8 @@ interface Draft {
   siteMethod?: HttpMethod | null;
   /** The rewrite of an options object that leaves the file: applied if the link stage sees every use (FileFindings.pending). */
   pendingEdits?: TextEdit[];
+  /** The name no other file may mention before the pending edits apply (see pendReturned). */
+  nameCheck?: string;
 }
 
 export function scanCode(input: ScanInput): FileFindings {
@@ -171,6 +173,10 @@ function scanSource(sf: ts.SourceFile, input: ScanInput, out: FileFindings): voi
     out.sites.push(site);
     if (d.status === 'auto') out.edits.set(id, d.edits);
     if (d.pendingEdits && d.status === 'manual' && d.reason === 'key-escapes' && !browserAt(d.pos)) (out.pending ??= new Map()).set(id, d.pendingEdits);
+    if (d.pendingEdits && d.nameCheck && d.status === 'manual' && d.reason === 'options-method-shared' && !browserAt(d.pos)) {
+      (out.pending ??= new Map()).set(id, d.pendingEdits);
+      (out.nameChecks ??= []).push({ siteId: id, file: file.path, name: d.nameCheck });
+    }
     if (d.status === 'auto' || d.status === 'manual') {
       if (d.client) for (const escape of d.escapes) (out.links ??= []).push({ siteId: id, file: file.path, client: d.client, escape });
       for (const v of d.valueEscapes) (out.links ??= []).push({ siteId: id, file: file.path, value: v.as, escape: v.escape, ...(d.siteUrl !== undefined ? { url: d.siteUrl } : {}), ...(d.siteMethod ? { method: d.siteMethod } : {}) });
@@ -854,7 +860,23 @@ function analyseLibrary(hit: Extract<Hit, { kind: 'library-option' | 'library-as
     if (d.literal !== null) d.edits.push({ start: prop.initializer.getStart(sf), end: prop.initializer.end, text: `process.env.${tokenEnv}` });
   }
   d.selfContained = true;
+  if (hit.returned) pendReturned(d, hit.returned);
   return d;
+}
+
+/**
+ * Options a function returns (`getOptions() { return { apiKey } }`) are renamed only where nothing else reads the old
+ * name: a result this file also uses otherwise keeps the site manual; a function other modules could call waits
+ * for the link stage to see no other file mention its name (a literal key's removal is decided with the file's auto
+ * sites, so it stays manual).
+ */
+function pendReturned(d: Draft, returned: ReturnedOptions): void {
+  if (!returned.shared && !returned.name) return;
+  d.status = 'manual';
+  d.reason = 'options-method-shared';
+  if (returned.shared || d.literal !== null) return;
+  d.pendingEdits = d.edits.splice(0);
+  d.nameCheck = returned.name!;
 }
 
 function libraryRequests(d: Draft, ctor: ts.NewExpression, lib: Lib, flow: FlowContext): void {

@@ -58,10 +58,22 @@ export interface FileFindings {
    * with them when the link stage sees every use of the object (link/settled.ts).
    */
   pending?: Map<string, TextEdit[]>;
+  /**
+   * Pending sites (`options-method-shared`) whose options object a named function returns: safe to rewrite when no
+   * other file of the repository mentions that name (link/mentions.ts).
+   */
+  nameChecks?: NameCheck[];
   /** Clients of auto/manual sites that leave the file: the link stage finds their calls in other files. */
   links?: SiteLink[];
   /** The file exports a constant holding the parameter name `hapikey`: its importers may send the key without naming it. */
   exportsKeyName?: boolean;
+}
+
+/** A site of `file` whose rewrite waits until no other file is seen to mention `name`. */
+export interface NameCheck {
+  siteId: string;
+  file: string;
+  name: string;
 }
 
 /** A client configured with a key at `siteId` leaves `file` (pure data, no syntax nodes). */

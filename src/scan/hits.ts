@@ -4,7 +4,7 @@ import type { Bindings } from './imports.js';
 import { type Lib, KEY_OPTION, libraryOfConstructor } from './libraries.js';
 import { KEY_NAMES, keyNameOf, keyNamesInUrl } from './key-names.js';
 import { urlExpressionOf } from './query-string.js';
-import { libraryCtorOfReturned } from './returned-options.js';
+import { libraryCtorOfReturned, type ReturnedOptions } from './returned-options.js';
 
 export type Hit =
   /** `hapikey=` inside a string or template piece. */
@@ -18,7 +18,8 @@ export type Hit =
   /** `cfg.params.hapikey = k`, `qs['hapikey'] = k`. */
   | { kind: 'assignment'; node: ts.BinaryExpression; pos: number }
   /** `new Client({ apiKey })`, `new Hubspot({ apiKey })`, `new HubSpotClient({ hapikey })` (also `developerApiKey`). */
-  | { kind: 'library-option'; node: ts.PropertyAssignment | ts.ShorthandPropertyAssignment; ctor: ts.NewExpression; lib: Lib; pos: number }
+  /** `returned`: the options object is what a function returns (see returned-options.ts). */
+  | { kind: 'library-option'; node: ts.PropertyAssignment | ts.ShorthandPropertyAssignment; ctor: ts.NewExpression; lib: Lib; pos: number; returned?: ReturnedOptions }
   /** `opts.apiKey = k` where `opts` is passed to a library constructor. */
   | { kind: 'library-assignment'; node: ts.BinaryExpression; ctor: ts.NewExpression; lib: Lib; pos: number }
   /** `client.setApiKey(k)`. */
@@ -108,12 +109,12 @@ function property(n: ts.PropertyAssignment | ts.ShorthandPropertyAssignment, sf:
   const name = computed ?? propName(n.name);
   if (name && KEY_NAMES.has(name) && ts.isObjectLiteralExpression(n.parent)) {
     const lib = libraryCtorOf(n.parent, bindings, aliases);
-    if (lib && name === KEY_OPTION[lib.lib] && !computed) hits.push({ kind: 'library-option', node: n, ctor: lib.ctor, lib: lib.lib, pos: n.name.getStart(sf) });
+    if (lib && name === KEY_OPTION[lib.lib] && !computed) hits.push({ kind: 'library-option', node: n, ctor: lib.ctor, lib: lib.lib, pos: n.name.getStart(sf), ...(lib.returned ? { returned: lib.returned } : {}) });
     else hits.push({ kind: 'property', node: n, pos: n.name.getStart(sf), ...(computed ? { name: computed } : {}) });
   } else if (name === 'apiKey' || name === 'developerApiKey') {
     const lib = ts.isObjectLiteralExpression(n.parent) ? libraryCtorOf(n.parent, bindings, aliases) : null;
     if (lib && (name === KEY_OPTION[lib.lib] || name === 'developerApiKey')) {
-      hits.push({ kind: 'library-option', node: n, ctor: lib.ctor, lib: lib.lib, pos: n.name.getStart(sf) });
+      hits.push({ kind: 'library-option', node: n, ctor: lib.ctor, lib: lib.lib, pos: n.name.getStart(sf), ...(lib.returned ? { returned: lib.returned } : {}) });
     } else if (hubspotFile && name === 'apiKey') {
       hits.push({ kind: 'config', node: n, pos: n.name.getStart(sf), what: 'apiKey' });
     }
@@ -176,7 +177,7 @@ function isPropertyNameOrKeyArg(n: ts.StringLiteral): boolean {
   return false;
 }
 
-function libraryCtorOf(obj: ts.ObjectLiteralExpression, bindings: Bindings, aliases: Map<string, Lib>): { ctor: ts.NewExpression; lib: Lib } | null {
+function libraryCtorOf(obj: ts.ObjectLiteralExpression, bindings: Bindings, aliases: Map<string, Lib>): { ctor: ts.NewExpression; lib: Lib; returned?: ReturnedOptions } | null {
   let node: ts.Node = obj;
   while (node.parent && (ts.isParenthesizedExpression(node.parent) || ts.isConditionalExpression(node.parent))) node = node.parent;
   const p = node.parent;

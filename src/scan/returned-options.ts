@@ -1,7 +1,7 @@
 // Library options built by a function: `getOptions() { return { hapikey: this.key } }` whose result is given to the
 // library's constructor (`new HubspotAPI(await this.getOptions())`, or through `const options = …`). The object is
 // the constructor's options as much as an inline one: its key option is a library option.
-import { ts, enclosingScope, outerParent, referencesOf, unwrap } from './ast.js';
+import { ts, enclosingScope, hasModifier, outerParent, propName, referencesOf, unwrap } from './ast.js';
 import type { Bindings } from './imports.js';
 import { libraryOfConstructor, type Lib } from './libraries.js';
 import { usesOfResult } from './receivers.js';
@@ -9,22 +9,50 @@ import { usesOfResult } from './receivers.js';
 type Fn = ts.FunctionLikeDeclaration;
 
 /**
- * The library constructor that receives every result of the function returning `obj` (same file), or null when the
- * object is not returned, or some result goes elsewhere (then it is not only the library's options).
+ * How a function's result reaches the library: `shared` when some result also goes elsewhere in this file (then the
+ * object is not only the library's options, and renaming its key breaks that other use); `name`, the name other
+ * modules would call it by (a method, an exported or assigned function), when they might: the link stage then looks
+ * for that name in the other files before the rename is made.
  */
-export function libraryCtorOfReturned(obj: ts.ObjectLiteralExpression, bindings: Bindings, aliases: Map<string, Lib>): { ctor: ts.NewExpression; lib: Lib } | null {
+export interface ReturnedOptions {
+  shared: boolean;
+  name: string | null;
+}
+
+/**
+ * The library constructor that receives a result of the function returning `obj` (same file), with how else the
+ * result may be used, or null when the object is not returned or no result reaches a library constructor.
+ */
+export function libraryCtorOfReturned(obj: ts.ObjectLiteralExpression, bindings: Bindings, aliases: Map<string, Lib>): { ctor: ts.NewExpression; lib: Lib; returned: ReturnedOptions } | null {
   const fn = returnerOf(obj);
   if (!fn) return null;
   const values: ts.Expression[] = [];
   const r = usesOfResult(fn, bindings, (e) => { values.push(e); });
-  if (r.escapes.length || r.lost.length || !values.length) return null;
+  let shared = r.escapes.length > 0 || r.lost.length > 0;
   let found: { ctor: ts.NewExpression; lib: Lib } | null = null;
   for (const v of values) {
     const ctors = ctorsReceiving(v, bindings, aliases);
-    if (!ctors) return null;
+    if (!ctors) { shared = true; continue; }
     found ??= ctors[0];
   }
-  return found;
+  return found ? { ...found, returned: { shared, name: callableName(fn) } } : null;
+}
+
+/**
+ * The name code in other modules could call `fn` by: a method's (unless private: `private m()`, `#m()`), a function
+ * declaration's, the variable or property a function expression is assigned to; null for none.
+ */
+function callableName(fn: Fn): string | null {
+  if (ts.isMethodDeclaration(fn) || ts.isGetAccessorDeclaration(fn)) {
+    if (ts.isPrivateIdentifier(fn.name) || hasModifier(fn, ts.SyntaxKind.PrivateKeyword)) return null;
+    return propName(fn.name);
+  }
+  if (ts.isFunctionDeclaration(fn)) return fn.name?.text ?? null;
+  const { parent: p } = outerParent(fn);
+  if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return p.name.text;
+  if (ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p)) return ts.isPrivateIdentifier(p.name) ? null : propName(p.name);
+  if (ts.isBinaryExpression(p) && ts.isPropertyAccessExpression(p.left)) return p.left.name.text;
+  return null;
 }
 
 /** The function whose `return` (or expression body) is `obj`. */

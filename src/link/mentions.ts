@@ -1,0 +1,26 @@
+// Whether code in other files could reach a function by its name: a plain text search of every other JS/TS file of
+// the repository for the name as a whole word. It answers "no other file mentions it" conservatively: a comment, a
+// string or another class's method of the same name counts as a mention (the site then stays manual). Files the
+// host does not read (too large, minified) are not searched.
+import type { NameCheck } from '../scan/context.js';
+import type { LinkHost } from './program.js';
+
+/** Ids of the checks whose name no file other than the check's own mentions. */
+export function unmentioned(checks: readonly NameCheck[], host: LinkHost): Set<string> {
+  const open = new Set(checks.map((c) => c.siteId));
+  if (!checks.length) return open;
+  const names = [...new Set(checks.map((c) => c.name))];
+  const any = new RegExp(`(?<![\\w$])(?:${names.map(escape).join('|')})(?![\\w$])`);
+  for (const file of host.files) {
+    const text = host.text(file);
+    if (text === null || !any.test(text)) continue;
+    for (const c of checks) {
+      if (open.has(c.siteId) && c.file !== file && new RegExp(`(?<![\\w$])${escape(c.name)}(?![\\w$])`).test(text)) open.delete(c.siteId);
+    }
+  }
+  return open;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
