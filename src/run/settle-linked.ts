@@ -6,7 +6,7 @@ import type { Site } from '../model/site.js';
 import { messageFor } from '../scan/messages.js';
 
 /** The manual reasons the link stage can settle: an options object that leaves its file, options a named function returns. */
-const SETTLED_REASONS = new Set(['key-escapes', 'options-method-shared']);
+const SETTLED_REASONS = new Set(['key-escapes', 'client-options-shared']);
 
 export function settleLinked(sites: Site[], pending: ReadonlyMap<string, TextEdit[]>, settled: ReadonlySet<string>, edits: Map<string, TextEdit[]>): void {
   for (const s of sites) {

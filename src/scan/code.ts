@@ -27,7 +27,7 @@ import { interceptorOf, returningFunction } from './interceptors.js';
 import { sharedInstanceKind } from './instances.js';
 import { followParams } from './params-flow.js';
 import { requestWrapperOf } from './wrapper-methods.js';
-import { returnedBesideToken, type ReturnedOptions } from './returned-options.js';
+import { returnedBesideToken, type OptionsUse } from './returned-options.js';
 import { findUpdatePlaces } from './update-places.js';
 import { keyNameOf, exportsKeyName } from './key-names.js';
 import { analyseNameQuery } from './key-name-query.js';
@@ -68,7 +68,7 @@ interface Draft {
   siteMethod?: HttpMethod | null;
   /** The rewrite of an options object that leaves the file: applied if the link stage sees every use (FileFindings.pending). */
   pendingEdits?: TextEdit[];
-  /** The name no other file may mention before the pending edits apply (see pendReturned). */
+  /** The name no other file may mention before the pending edits apply (see pendOptionsUse). */
   nameCheck?: string;
 }
 
@@ -173,7 +173,7 @@ function scanSource(sf: ts.SourceFile, input: ScanInput, out: FileFindings): voi
     out.sites.push(site);
     if (d.status === 'auto') out.edits.set(id, d.edits);
     if (d.pendingEdits && d.status === 'manual' && d.reason === 'key-escapes' && !browserAt(d.pos)) (out.pending ??= new Map()).set(id, d.pendingEdits);
-    if (d.pendingEdits && d.nameCheck && d.status === 'manual' && d.reason === 'options-method-shared' && !browserAt(d.pos)) {
+    if (d.pendingEdits && d.nameCheck && d.status === 'manual' && d.reason === 'client-options-shared' && !browserAt(d.pos)) {
       (out.pending ??= new Map()).set(id, d.pendingEdits);
       (out.nameChecks ??= []).push({ siteId: id, file: file.path, name: d.nameCheck });
     }
@@ -839,6 +839,7 @@ function analyseLibrary(hit: Extract<Hit, { kind: 'library-option' | 'library-as
     d.edits.push({ start: name.getStart(sf), end: name.end, text: 'accessToken' });
     if (d.literal !== null) d.edits.push({ start: hit.node.right.getStart(sf), end: hit.node.right.end, text: `process.env.${tokenEnv}` });
     d.selfContained = true;
+    if (hit.optionsUse) pendOptionsUse(d, hit.optionsUse);
     return d;
   }
   const prop = hit.node;
@@ -860,23 +861,23 @@ function analyseLibrary(hit: Extract<Hit, { kind: 'library-option' | 'library-as
     if (d.literal !== null) d.edits.push({ start: prop.initializer.getStart(sf), end: prop.initializer.end, text: `process.env.${tokenEnv}` });
   }
   d.selfContained = true;
-  if (hit.returned) pendReturned(d, hit.returned);
+  if (hit.optionsUse) pendOptionsUse(d, hit.optionsUse);
   return d;
 }
 
 /**
- * Options a function returns (`getOptions() { return { apiKey } }`) are renamed only where nothing else reads the old
- * name: a result this file also uses otherwise keeps the site manual; a function other modules could call waits
- * for the link stage to see no other file mention its name (a literal key's removal is decided with the file's auto
- * sites, so it stays manual).
+ * Client options are renamed to accessToken only where nothing else reads the old name: options a variable holds or
+ * a function returns that this file also uses otherwise keep the site manual; a function other modules could call
+ * waits for the link stage to see no other file mention its name (a literal key's removal is decided with the
+ * file's auto sites, so it stays manual).
  */
-function pendReturned(d: Draft, returned: ReturnedOptions): void {
-  if (!returned.shared && !returned.name) return;
+function pendOptionsUse(d: Draft, use: OptionsUse): void {
+  if (!use.shared && !use.name) return;
   d.status = 'manual';
-  d.reason = 'options-method-shared';
-  if (returned.shared || d.literal !== null) return;
+  d.reason = 'client-options-shared';
+  if (use.shared || d.literal !== null) return;
   d.pendingEdits = d.edits.splice(0);
-  d.nameCheck = returned.name!;
+  d.nameCheck = use.name!;
 }
 
 function libraryRequests(d: Draft, ctor: ts.NewExpression, lib: Lib, flow: FlowContext): void {

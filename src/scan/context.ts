@@ -59,7 +59,7 @@ export interface FileFindings {
    */
   pending?: Map<string, TextEdit[]>;
   /**
-   * Pending sites (`options-method-shared`) whose options object a named function returns: safe to rewrite when no
+   * Pending sites (`client-options-shared`) whose options object a named function returns: safe to rewrite when no
    * other file of the repository mentions that name (link/mentions.ts).
    */
   nameChecks?: NameCheck[];

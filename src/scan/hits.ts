@@ -1,10 +1,10 @@
 // Find the places in a parsed file where an API key may be sent (the raw hits, before any flow analysis).
-import { ts, chainOf, propName, unwrap, walk } from './ast.js';
+import { ts, chainOf, declarationOf, enclosingScope, outerParent, propName, referencesOf, unwrap, walk } from './ast.js';
 import type { Bindings } from './imports.js';
 import { type Lib, KEY_OPTION, libraryOfConstructor } from './libraries.js';
 import { KEY_NAMES, keyNameOf, keyNamesInUrl } from './key-names.js';
 import { urlExpressionOf } from './query-string.js';
-import { libraryCtorOfReturned, type ReturnedOptions } from './returned-options.js';
+import { libraryCtorOfReturned, type OptionsUse } from './returned-options.js';
 
 export type Hit =
   /** `hapikey=` inside a string or template piece. */
@@ -19,9 +19,9 @@ export type Hit =
   | { kind: 'assignment'; node: ts.BinaryExpression; pos: number }
   /** `new Client({ apiKey })`, `new Hubspot({ apiKey })`, `new HubSpotClient({ hapikey })` (also `developerApiKey`). */
   /** `returned`: the options object is what a function returns (see returned-options.ts). */
-  | { kind: 'library-option'; node: ts.PropertyAssignment | ts.ShorthandPropertyAssignment; ctor: ts.NewExpression; lib: Lib; pos: number; returned?: ReturnedOptions }
+  | { kind: 'library-option'; node: ts.PropertyAssignment | ts.ShorthandPropertyAssignment; ctor: ts.NewExpression; lib: Lib; pos: number; optionsUse?: OptionsUse }
   /** `opts.apiKey = k` where `opts` is passed to a library constructor. */
-  | { kind: 'library-assignment'; node: ts.BinaryExpression; ctor: ts.NewExpression; lib: Lib; pos: number }
+  | { kind: 'library-assignment'; node: ts.BinaryExpression; ctor: ts.NewExpression; lib: Lib; pos: number; optionsUse?: OptionsUse }
   /** `client.setApiKey(k)`. */
   | { kind: 'library-setter'; node: ts.CallExpression; pos: number }
   /** A comment that mentions `hapikey`. */
@@ -109,12 +109,12 @@ function property(n: ts.PropertyAssignment | ts.ShorthandPropertyAssignment, sf:
   const name = computed ?? propName(n.name);
   if (name && KEY_NAMES.has(name) && ts.isObjectLiteralExpression(n.parent)) {
     const lib = libraryCtorOf(n.parent, bindings, aliases);
-    if (lib && name === KEY_OPTION[lib.lib] && !computed) hits.push({ kind: 'library-option', node: n, ctor: lib.ctor, lib: lib.lib, pos: n.name.getStart(sf), ...(lib.returned ? { returned: lib.returned } : {}) });
+    if (lib && name === KEY_OPTION[lib.lib] && !computed) hits.push({ kind: 'library-option', node: n, ctor: lib.ctor, lib: lib.lib, pos: n.name.getStart(sf), ...(lib.optionsUse ? { optionsUse: lib.optionsUse } : {}) });
     else hits.push({ kind: 'property', node: n, pos: n.name.getStart(sf), ...(computed ? { name: computed } : {}) });
   } else if (name === 'apiKey' || name === 'developerApiKey') {
     const lib = ts.isObjectLiteralExpression(n.parent) ? libraryCtorOf(n.parent, bindings, aliases) : null;
     if (lib && (name === KEY_OPTION[lib.lib] || name === 'developerApiKey')) {
-      hits.push({ kind: 'library-option', node: n, ctor: lib.ctor, lib: lib.lib, pos: n.name.getStart(sf), ...(lib.returned ? { returned: lib.returned } : {}) });
+      hits.push({ kind: 'library-option', node: n, ctor: lib.ctor, lib: lib.lib, pos: n.name.getStart(sf), ...(lib.optionsUse ? { optionsUse: lib.optionsUse } : {}) });
     } else if (hubspotFile && name === 'apiKey') {
       hits.push({ kind: 'config', node: n, pos: n.name.getStart(sf), what: 'apiKey' });
     }
@@ -150,7 +150,7 @@ function assignment(n: ts.BinaryExpression, sf: ts.SourceFile, bindings: Binding
     hits.push({ kind: 'assignment', node: n, pos: at.getStart(sf) + (ts.isStringLiteral(at) ? 1 : 0) });
   } else if (name === 'apiKey' && ts.isPropertyAccessExpression(left) && ts.isIdentifier(left.expression)) {
     const ctor = ctorReceiving(left.expression, bindings, aliases);
-    if (ctor && KEY_OPTION[ctor.lib] === 'apiKey') hits.push({ kind: 'library-assignment', node: n, ctor: ctor.ctor, lib: ctor.lib, pos: left.name.getStart(sf) });
+    if (ctor && KEY_OPTION[ctor.lib] === 'apiKey') hits.push({ kind: 'library-assignment', node: n, ctor: ctor.ctor, lib: ctor.lib, pos: left.name.getStart(sf), optionsUse: ctor.optionsUse });
   }
 }
 
@@ -177,7 +177,7 @@ function isPropertyNameOrKeyArg(n: ts.StringLiteral): boolean {
   return false;
 }
 
-function libraryCtorOf(obj: ts.ObjectLiteralExpression, bindings: Bindings, aliases: Map<string, Lib>): { ctor: ts.NewExpression; lib: Lib; returned?: ReturnedOptions } | null {
+function libraryCtorOf(obj: ts.ObjectLiteralExpression, bindings: Bindings, aliases: Map<string, Lib>): { ctor: ts.NewExpression; lib: Lib; optionsUse?: OptionsUse } | null {
   let node: ts.Node = obj;
   while (node.parent && (ts.isParenthesizedExpression(node.parent) || ts.isConditionalExpression(node.parent))) node = node.parent;
   const p = node.parent;
@@ -194,24 +194,51 @@ function libraryCtorOf(obj: ts.ObjectLiteralExpression, bindings: Bindings, alia
   return null;
 }
 
-/** The library constructor that the variable `id` is passed to, in the same file. */
-function ctorReceiving(id: ts.Identifier, bindings: Bindings, aliases: Map<string, Lib>): { ctor: ts.NewExpression; lib: Lib } | null {
-  const sf = id.getSourceFile();
+/**
+ * The library constructor the options variable `id` (its declaration, or a reference to it) is passed to, with
+ * whether anything else can read the key option it holds: a reference that is neither a library constructor's
+ * argument nor a property access of another name (`opts.timeout`, the hit's own `opts.apiKey = k`) makes it shared.
+ */
+function ctorReceiving(id: ts.Identifier, bindings: Bindings, aliases: Map<string, Lib>): { ctor: ts.NewExpression; lib: Lib; optionsUse: OptionsUse } | null {
+  const decl = ts.isVariableDeclaration(id.parent) && id.parent.name === id ? id.parent : declarationOf(id);
+  if (!decl || !ts.isVariableDeclaration(decl) || !ts.isIdentifier(decl.name)) {
+    // a parameter or a destructured name: the object comes from elsewhere, which may read the key option too
+    const byName = ctorGivenName(id, bindings, aliases);
+    return byName ? { ...byName, optionsUse: { shared: true, name: null } } : null;
+  }
   let found: { ctor: ts.NewExpression; lib: Lib } | null = null;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (ts.isNewExpression(n) && n.arguments?.length === 1) {
-      const a = unwrap(n.arguments[0]);
-      if (ts.isIdentifier(a) && a.text === id.text) {
-        const lib = libraryOfConstructor(n.expression, bindings, aliases);
-        if (lib) found = { ctor: n, lib };
-      }
+  let shared = false;
+  for (const ref of referencesOf(decl.name.text, enclosingScope(decl), decl)) {
+    const { node, parent: p } = outerParent(ref);
+    if (ts.isNewExpression(p) && p.arguments?.length === 1 && unwrap(p.arguments[0]) === unwrap(node as ts.Expression)) {
+      const lib = libraryOfConstructor(p.expression, bindings, aliases);
+      if (lib) { found ??= { ctor: p, lib }; continue; }
     }
-    ts.forEachChild(n, visit);
-  };
-  visit(sf);
+    if (ts.isPropertyAccessExpression(ref.parent) && ref.parent.expression === ref) {
+      const name = ref.parent.name.text;
+      const written = ts.isBinaryExpression(ref.parent.parent) && ref.parent.parent.left === ref.parent && ref.parent.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+      if (!KEY_OPTION_NAMES.has(name) || written) continue;
+    }
+    shared = true;
+  }
+  return found ? { ...found, optionsUse: { shared, name: null } } : null;
+}
+
+/** The first library constructor given an identifier of `id`'s name as its only argument, anywhere in the file. */
+function ctorGivenName(id: ts.Identifier, bindings: Bindings, aliases: Map<string, Lib>): { ctor: ts.NewExpression; lib: Lib } | null {
+  let found: { ctor: ts.NewExpression; lib: Lib } | null = null;
+  walk(id.getSourceFile(), (n) => {
+    if (found || !ts.isNewExpression(n) || n.arguments?.length !== 1) return;
+    const a = unwrap(n.arguments[0]);
+    if (!ts.isIdentifier(a) || a.text !== id.text) return;
+    const lib = libraryOfConstructor(n.expression, bindings, aliases);
+    if (lib) found = { ctor: n, lib };
+  });
   return found;
 }
+
+/** Option names that hold the key in a library's options (a read of one sees the rename). */
+const KEY_OPTION_NAMES: ReadonlySet<string> = new Set([...Object.values(KEY_OPTION), 'apiKey', 'hapikey', 'accessToken']);
 
 /**
  * `hapikey` inside comments: each text occurrence that no token covers lies in trivia, i.e. in a comment.

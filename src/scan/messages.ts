@@ -28,7 +28,7 @@ const REASONS: Record<string, string> = {
   'complex-concatenation': 'The URL concatenation is too intricate to edit safely: remove hapikey from it by hand and send a Bearer header.',
   'mixed-quotes': 'The URL pieces mix quote styles around the key: remove hapikey by hand and send a Bearer header.',
   'no-separator': 'The hapikey parameter has no ?/& before it that the tool can see: remove it by hand.',
-  'options-method-shared': 'The client options holding the key are returned by a function whose result is also used elsewhere (or that other files may call): renaming the option to accessToken could break those uses. Check them, then send the token as accessToken by hand.',
+  'client-options-shared': 'The client options holding the key are also read elsewhere (the object is used for more than the client, or a function returning it may be called from other files): renaming the option to accessToken could break those uses. Check them, then send the token as accessToken by hand.',
   'wrapper-shared': 'The header would go into a function that other calls use too, and not all of them go to HubSpot (or they cannot all be seen): add the Bearer header at the HubSpot calls by hand, so the token reaches no other host.',
   'options-not-literal': 'The call\'s options are not an object literal, so the header cannot be merged safely: add `headers: { Authorization: … }` by hand.',
   'headers-not-literal': 'The call\'s headers are not an object literal: add the Authorization header by hand.',

@@ -14,7 +14,7 @@ type Fn = ts.FunctionLikeDeclaration;
  * modules would call it by (a method, an exported or assigned function), when they might: the link stage then looks
  * for that name in the other files before the rename is made.
  */
-export interface ReturnedOptions {
+export interface OptionsUse {
   shared: boolean;
   name: string | null;
 }
@@ -23,7 +23,7 @@ export interface ReturnedOptions {
  * The library constructor that receives a result of the function returning `obj` (same file), with how else the
  * result may be used, or null when the object is not returned or no result reaches a library constructor.
  */
-export function libraryCtorOfReturned(obj: ts.ObjectLiteralExpression, bindings: Bindings, aliases: Map<string, Lib>): { ctor: ts.NewExpression; lib: Lib; returned: ReturnedOptions } | null {
+export function libraryCtorOfReturned(obj: ts.ObjectLiteralExpression, bindings: Bindings, aliases: Map<string, Lib>): { ctor: ts.NewExpression; lib: Lib; optionsUse: OptionsUse } | null {
   const fn = returnerOf(obj);
   if (!fn) return null;
   const values: ts.Expression[] = [];
@@ -35,7 +35,7 @@ export function libraryCtorOfReturned(obj: ts.ObjectLiteralExpression, bindings:
     if (!ctors) { shared = true; continue; }
     found ??= ctors[0];
   }
-  return found ? { ...found, returned: { shared, name: callableName(fn) } } : null;
+  return found ? { ...found, optionsUse: { shared, name: callableName(fn) } } : null;
 }
 
 /**

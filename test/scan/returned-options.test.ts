@@ -23,7 +23,7 @@ export async function blogs() { const o = options(); return new HubspotAPI(o).bl
     const [site] = res.sites.filter((s) => s.category === 'P12_CLIENT_HUBSPOT_API_HAPIKEY');
     expect(site.requests.map((r) => r.call)).toContain('pages.getPages');
     // other files could call `options` by name: the rename waits for the link stage to see that none does
-    expect([site.status, site.reason]).toEqual(['manual', 'options-method-shared']);
+    expect([site.status, site.reason]).toEqual(['manual', 'client-options-shared']);
     expect(res.pending!.get(site.id)!.map((e) => e.text)).toEqual(['accessToken']);
     expect(res.nameChecks).toEqual([{ siteId: site.id, file: 'src/crm.ts', name: 'options' }]);
   });
@@ -49,7 +49,7 @@ export function pages() { return new HubspotAPI(options()).pages.getPages(); }
 export function raw() { return axios.get('https://api.hubapi.com/contacts/v1/lists', { params: options() }); }
 `);
     const [site] = res.sites.filter((s) => s.category === 'P12_CLIENT_HUBSPOT_API_HAPIKEY');
-    expect([site.status, site.reason]).toEqual(['manual', 'options-method-shared']);
+    expect([site.status, site.reason]).toEqual(['manual', 'client-options-shared']);
     expect(site.requests.map((r) => r.call)).toContain('pages.getPages');
     expect(res.pending?.has(site.id) ?? false).toBe(false);
   });
@@ -60,7 +60,7 @@ export const options = () => ({ hapikey: process.env.HUBSPOT_API_KEY });
 export function pages() { return new HubspotAPI(options()).pages.getPages(); }
 `);
     const [site] = res.sites.filter((s) => s.category === 'P12_CLIENT_HUBSPOT_API_HAPIKEY');
-    expect([site.status, site.reason]).toEqual(['manual', 'options-method-shared']);
+    expect([site.status, site.reason]).toEqual(['manual', 'client-options-shared']);
     expect(res.pending?.has(site.id) ?? false).toBe(false);
   });
 });
