@@ -510,6 +510,9 @@ function analyseProperty(prop: ts.PropertyAssignment | ts.ShorthandPropertyAssig
         const reached: RequestCall[] = [];
         for (const u of uses) {
           if (u.kind === 'request') { addRequest(d, u.req); reached.push(u.req); continue; }
+          // axios.create(CONFIG): the instance's calls send the config's headers, as with an inline config
+          const created = axiosCreatedWith(u.node, options, bindings);
+          if (created) { instanceRequests(d, created, bindings, options); continue; }
           noteUnknown(d, u, 'options');
           if (u.why !== 'spread' || !ts.isSpreadAssignment(u.node) || !ts.isObjectLiteralExpression(u.node.parent)) { unsafe ??= 'key-escapes'; continue; }
           const into = u.node.parent;
@@ -907,8 +910,19 @@ function noteUnknown(d: Draft, u: Use, as: 'url' | 'options' | 'params'): void {
   if (u.kind === 'unknown' && u.escape) d.valueEscapes.push({ as, escape: u.escape });
 }
 
-function instanceRequests(d: Draft, create: ts.CallExpression, bindings: Bindings): void {
-  const a0 = create.arguments[0] ? unwrap(create.arguments[0]) : undefined;
+/** `axios.create(CONFIG)` where `CONFIG` is a const holding `options`: that call, or null. */
+function axiosCreatedWith(node: ts.Node, options: ts.ObjectLiteralExpression, bindings: Bindings): ts.CallExpression | null {
+  if (!ts.isCallExpression(node) || node.arguments.length !== 1) return null;
+  const chain = chainOf(node.expression);
+  if (!chain || chain.length !== 2 || chain[1] !== 'create' || bindings.get(chain[0])?.module !== 'axios') return null;
+  const a0 = unwrap(node.arguments[0]);
+  const decl = ts.isIdentifier(a0) ? declarationOf(a0) : null;
+  return decl && ts.isVariableDeclaration(decl) && decl.initializer && unwrap(decl.initializer) === options ? node : null;
+}
+
+/** The calls made through the instance `create` returns (`config`: its options object, when not inline). */
+function instanceRequests(d: Draft, create: ts.CallExpression, bindings: Bindings, config?: ts.ObjectLiteralExpression): void {
+  const a0 = config ?? (create.arguments[0] ? unwrap(create.arguments[0]) : undefined);
   const b = a0 && ts.isObjectLiteralExpression(a0) ? propValue(getProp(a0, 'baseURL')) ?? propValue(getProp(a0, 'baseUrl')) : undefined;
   clientRequests(d, { kind: 'axios', baseURL: b ? evalString(b) : undefined }, usesOfValue(create, bindings));
 }
