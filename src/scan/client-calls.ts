@@ -171,7 +171,7 @@ function unresolved(client: Client, method: HttpMethod | null, line: number, cal
 /** The request a recognised HTTP call makes: its URL evaluated (with an instance's base URL), method and scopes. */
 export function requestOf(req: RequestCall): HostedRequest {
   const sf = req.call.getSourceFile();
-  let url = req.url ? evalString(req.url) : null;
+  let url = req.url ? evalString(req.url, 0, req.args) : null;
   if (url === null && req.urlParts?.path) url = `${req.urlParts.secure ? 'https' : 'http'}://${req.urlParts.host ? evalString(req.urlParts.host) : '{}'}${evalString(req.urlParts.path)}`;
   if (url !== null && req.baseURL !== undefined && !/^[a-z]+:\/\//i.test(url)) url = joinUrl(req.baseURL, url);
   const hp = url === null ? { host: null, path: null } : hostAndPath(url);

@@ -2,7 +2,7 @@
 import type { Client, HttpMethod } from '../model/site.js';
 import { ts, chainOf, constInitializer, declarationOf, enclosingScope, getProp, propName, propValue, unwrap, walk } from './ast.js';
 import type { Bindings } from './imports.js';
-import { evalString } from './url.js';
+import { bindParameters, evalString, resolveFunction, returnedExpression, type Arguments } from './url.js';
 
 export interface RequestCall {
   call: ts.CallExpression;
@@ -25,6 +25,11 @@ export interface RequestCall {
    * `headers` replace them: a header added to options that have none must carry them along (`unknown`: it cannot).
    */
   defaultHeaders?: Array<[string, string]> | 'unknown' | null;
+  /**
+   * The options come from a factory this file defines (`rp(options('POST', uri, body))`, `options` returning an
+   * object literal): its parameters bound to the call's arguments, to evaluate `url` and the method.
+   */
+  args?: Arguments;
 }
 
 export interface AxiosInstance {
@@ -45,13 +50,13 @@ function verb(name: string): HttpMethod | null {
   return v === 'GET' || v === 'POST' || v === 'PUT' || v === 'PATCH' || v === 'DELETE' ? v : v === 'DEL' ? 'DELETE' : null;
 }
 
-export function methodFrom(obj: ts.Expression | undefined, fallback: HttpMethod | null): HttpMethod | null {
+export function methodFrom(obj: ts.Expression | undefined, fallback: HttpMethod | null, args?: Arguments): HttpMethod | null {
   if (!obj) return fallback;
   obj = unwrap(obj);
   if (!ts.isObjectLiteralExpression(obj)) return fallback;
   const m = propValue(getProp(obj, 'method')) ?? propValue(getProp(obj, 'type'));
   if (!m) return fallback;
-  const s = evalString(m);
+  const s = evalString(m, 0, args);
   return s.includes('{}') ? null : verb(s);
 }
 
@@ -130,6 +135,10 @@ export function recogniseRequest(call: ts.CallExpression, bindings: Bindings): R
     if (config) {
       return base('axios', methodFrom(config, 'GET'), propValue(getProp(config, 'url')) ?? null, 0, true);
     }
+    const made = factoryArg(args[0]);
+    if (made) {
+      return { ...base('axios', methodFrom(made.obj, 'GET', made.args), propValue(getProp(made.obj, 'url')) ?? null, 0, true), args: made.args };
+    }
     return base('axios', methodFrom(args[1], 'GET'), args[0] ?? null, 1);
   }
   // this.api.get(…) where the class holds `this.api = axios.create(…)`
@@ -181,6 +190,8 @@ export function recogniseRequest(call: ts.CallExpression, bindings: Bindings): R
       // z.request({ url, … }), also `const options = { url, … }; z.request(options)`
       const cfg = objectArg(args[0]);
       if (cfg) return base('zapier', methodFrom(cfg, 'GET'), propValue(getProp(cfg, 'url')) ?? null, 0, true);
+      const made = factoryArg(args[0]);
+      if (made) return { ...base('zapier', methodFrom(made.obj, 'GET', made.args), propValue(getProp(made.obj, 'url')) ?? null, 0, true), args: made.args };
       return base('zapier', methodFrom(args[1], 'GET'), args[0] ?? null, 1);
     }
   }
@@ -224,8 +235,26 @@ function objectArg(e: ts.Expression | undefined): ts.ObjectLiteralExpression | u
   return init && ts.isObjectLiteralExpression(init) ? init : undefined;
 }
 
+/** An options object a function of this file returns, with its parameters bound to this call's arguments. */
+function factoryArg(e: ts.Expression | undefined): { obj: ts.ObjectLiteralExpression; args: Arguments } | undefined {
+  const u = e ? unwrap(e) : undefined;
+  if (!u || !ts.isCallExpression(u)) return undefined;
+  const fn = resolveFunction(u.expression);
+  const body = fn ? returnedExpression(fn) : null;
+  const obj = body ? unwrap(body) : null;
+  return fn && obj && ts.isObjectLiteralExpression(obj) ? { obj, args: bindParameters(fn, u.arguments, undefined) } : undefined;
+}
+
 function requestForm(call: ts.CallExpression, method: HttpMethod | null): RequestCall {
   const args = call.arguments;
+  const made = factoryArg(args[0]);
+  if (made) {
+    const url = propValue(getProp(made.obj, 'url')) ?? propValue(getProp(made.obj, 'uri')) ?? null;
+    const r: RequestCall = { call, client: 'request', method: methodFrom(made.obj, method ?? 'GET', made.args), url, optionsIndex: 0, configForm: true, headers: 'options', args: made.args };
+    const base = propValue(getProp(made.obj, 'baseUrl'));
+    if (base) r.baseURL = evalString(base, 0, made.args);
+    return r;
+  }
   const a0 = objectArg(args[0]);
   if (a0 && ts.isObjectLiteralExpression(a0)) {
     const url = propValue(getProp(a0, 'url')) ?? propValue(getProp(a0, 'uri')) ?? null;

@@ -16,7 +16,8 @@ import { evalString, hostAndPath, joinUrl, resolveFunction } from './url.js';
 export const QUERY_OPTIONS = new Set(['params', 'qs', 'query', 'searchParams', 'queryParams']);
 
 /** Parameters of the functions passed through, bound to the caller's argument. */
-export type Arguments = ReadonlyMap<ts.ParameterDeclaration, ts.Expression>;
+export type { Arguments } from './url.js';
+import type { Arguments } from './url.js';
 
 /** A function of this file the object was passed to (at argument `index`), by the call `via`. */
 export interface Helper { fn: ts.FunctionLikeDeclaration; index: number; via: ts.CallExpression }
@@ -150,8 +151,9 @@ function nameOf(fn: ts.FunctionLikeDeclaration): { name: ts.Identifier; decl: ts
 }
 
 /** A request's endpoint, its URL (and method) evaluated with the arguments its enclosing functions were called with. */
-export function requestWithArguments(req: RequestCall, args: Arguments): HostedRequest {
+export function requestWithArguments(req: RequestCall, outer: Arguments): HostedRequest {
   const info = requestOf(req);
+  const args: Arguments = req.args ? new Map([...req.args, ...outer]) : outer;
   if (!args.size || !req.url || !mentions(req.url, args)) return withMethod(info, req, args);
   let url = evalWith(req.url, args, 0);
   if (req.baseURL !== undefined && !/^[a-z]+:\/\//i.test(url)) url = joinUrl(req.baseURL, url);
@@ -186,19 +188,7 @@ function mentions(e: ts.Node, args: Arguments): boolean {
   return !!ts.forEachChild(e, (c) => mentions(c, args) || undefined);
 }
 
-/** `evalString` where a parameter stands for the caller's argument (templates and `+` only; the rest as it is). */
+/** `evalString` where a parameter stands for the caller's argument. */
 function evalWith(e: ts.Expression, args: Arguments, depth: number): string {
-  if (depth > MAX_DEPTH) return '{}';
-  e = unwrap(e);
-  if (ts.isIdentifier(e)) {
-    const a = boundArgument(e, args);
-    return a ? evalWith(a, args, depth + 1) : evalString(e);
-  }
-  if (ts.isTemplateExpression(e)) {
-    let s = e.head.text;
-    for (const span of e.templateSpans) s += evalWith(span.expression, args, depth + 1) + span.literal.text;
-    return s;
-  }
-  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) return evalWith(e.left, args, depth + 1) + evalWith(e.right, args, depth + 1);
-  return evalString(e);
+  return evalString(e, depth, args);
 }

@@ -1,38 +1,50 @@
 // Evaluate a URL expression statically: constants and base URLs resolved, dynamic parts as `{}`.
-import { ts, constInitializer, getProp, propValue, unwrap, propName, walk } from './ast.js';
+import { ts, constInitializer, declarationOf, getProp, propValue, unwrap, propName, walk } from './ast.js';
 import { importedString } from './module-values.js';
 
 const MAX_DEPTH = 8;
 
-/** The string an expression builds, with `{}` for what cannot be known. */
-export function evalString(e: ts.Expression | undefined, depth = 0): string {
+/** Parameters bound to the arguments a call gave them (expressions of the caller, evaluated where needed). */
+export type Arguments = ReadonlyMap<ts.ParameterDeclaration, ts.Expression>;
+
+/**
+ * The string an expression builds, with `{}` for what cannot be known. A call of a function this file defines is
+ * its returned expression with its parameters bound to the call's arguments (`url('/contacts/v1/…')`); `args`
+ * holds the parameters already bound.
+ */
+export function evalString(e: ts.Expression | undefined, depth = 0, args?: Arguments): string {
   if (!e || depth > MAX_DEPTH) return '{}';
   e = unwrap(e);
+  if (args?.size && ts.isIdentifier(e)) {
+    const d = declarationOf(e);
+    const a = d && ts.isParameter(d) ? args.get(d) : undefined;
+    if (a) return evalString(a, depth + 1, args);
+  }
   if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return e.text;
   if (ts.isNumericLiteral(e)) return e.text;
   if (ts.isTemplateExpression(e)) {
     let s = e.head.text;
-    for (const span of e.templateSpans) s += evalString(span.expression, depth + 1) + span.literal.text;
+    for (const span of e.templateSpans) s += evalString(span.expression, depth + 1, args) + span.literal.text;
     return s;
   }
   if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-    return evalString(e.left, depth + 1) + evalString(e.right, depth + 1);
+    return evalString(e.left, depth + 1, args) + evalString(e.right, depth + 1, args);
   }
   if (ts.isIdentifier(e)) {
     const init = constInitializer(e);
-    const s = init ? evalString(init, depth + 1) : '{}';
+    const s = init ? evalString(init, depth + 1, args) : '{}';
     // a constant another module exports (`import { BASE } from './config'`, `const { base } = require('./config')`)
     return s === '{}' ? importedString(e) ?? s : s;
   }
   if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'URL' && e.arguments?.length) {
     const [a, b] = e.arguments;
-    const path = evalString(a, depth + 1);
-    if (b && !/^[a-z]+:\/\//i.test(path)) return joinUrl(evalString(b, depth + 1), path);
+    const path = evalString(a, depth + 1, args);
+    if (b && !/^[a-z]+:\/\//i.test(path)) return joinUrl(evalString(b, depth + 1, args), path);
     return path;
   }
   if (ts.isPropertyAccessExpression(e)) {
     const n = e.name.text;
-    if (n === 'href' || n === 'url') return evalString(e.expression, depth + 1);
+    if (n === 'href' || n === 'url') return evalString(e.expression, depth + 1, args);
     const owner = unwrap(e.expression);
     if (owner.kind === ts.SyntaxKind.ThisKeyword) {
       const assigned = thisAssignment(e, n);
@@ -46,30 +58,42 @@ export function evalString(e: ts.Expression | undefined, depth = 0): string {
     const callee = unwrap(e.expression);
     // x.toString(), encodeURI(x)
     if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'toString' && e.arguments.length === 0) {
-      return evalString(callee.expression, depth + 1);
+      return evalString(callee.expression, depth + 1, args);
     }
-    if (ts.isIdentifier(callee) && (callee.text === 'encodeURI') && e.arguments.length === 1) return evalString(e.arguments[0], depth + 1);
+    if (ts.isIdentifier(callee) && (callee.text === 'encodeURI') && e.arguments.length === 1) return evalString(e.arguments[0], depth + 1, args);
     // util.format / fmt('%s/x/%s', a, b)
     if (e.arguments.length >= 1 && ts.isStringLiteral(unwrap(e.arguments[0])) && /%[sdj]/.test((unwrap(e.arguments[0]) as ts.StringLiteral).text)
       && isFormatCallee(callee)) {
       const fmt = (unwrap(e.arguments[0]) as ts.StringLiteral).text;
       let i = 1;
-      return fmt.replace(/%[sdj]/g, () => evalString(e.arguments[i++], depth + 1));
+      return fmt.replace(/%[sdj]/g, () => evalString(e.arguments[i++], depth + 1, args));
     }
     // endpoint tables: endpoints.addRow(id) → the arrow's body
     const fn = resolveFunction(callee);
     if (fn) {
       const body = returnedExpression(fn);
-      if (body) return evalString(body, depth + 1);
+      if (body) return evalString(body, depth + 1, bindParameters(fn, e.arguments, args));
     }
     return '{}';
   }
   if (ts.isConditionalExpression(e)) {
-    const a = evalString(e.whenTrue, depth + 1);
-    const b = evalString(e.whenFalse, depth + 1);
+    const a = evalString(e.whenTrue, depth + 1, args);
+    const b = evalString(e.whenFalse, depth + 1, args);
     return a === b ? a : commonPrefix(a, b) + '{}';
   }
   return '{}';
+}
+
+/** `args` plus `fn`'s parameters bound to `given` (a missing argument to the parameter's default); a spread stops the binding. */
+export function bindParameters(fn: ts.FunctionLikeDeclaration, given: ts.NodeArray<ts.Expression>, args: Arguments | undefined): Arguments {
+  const out = new Map(args ?? []);
+  for (let i = 0; i < fn.parameters.length; i++) {
+    const p = fn.parameters[i];
+    if (p.dotDotDotToken || given.slice(0, i + 1).some((a) => ts.isSpreadElement(a))) break;
+    const a = given[i] ?? p.initializer;
+    if (a) out.set(p, a);
+  }
+  return out;
 }
 
 /** The object literal a constant holds, also nested in one: `cfg` → `{ … }`, `cfg.hubspot` → `{ … }`. */
