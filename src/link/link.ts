@@ -7,7 +7,8 @@ import { requestInfo, requestOf, requestsOfCall } from '../scan/client-calls.js'
 import { hostAndPath } from '../scan/url.js';
 import { usesOf } from '../scan/flow.js';
 import { usesOfParams } from '../scan/params-flow.js';
-import type { SiteLink } from '../scan/context.js';
+import type { RepoFacts, SiteLink } from '../scan/context.js';
+import { registerModuleFunctions, registerModuleValues } from '../scan/module-values.js';
 import { ts, chainOf, propName, unwrap, walk } from '../scan/ast.js';
 import { usesOfBinding, usesOfParameter, usesOfValue, type Escape, type Path, type ReceiverCall, type ReceiverUses } from '../scan/receivers.js';
 import { exportedFunction, importedFunctions } from './exported.js';
@@ -30,8 +31,15 @@ export interface LinkResult {
   settled: Set<string>;
 }
 
-export function link(links: readonly SiteLink[], host: LinkHost): LinkResult {
-  const program = new Program(host);
+/**
+ * `modules`: what the scan knows of other modules (their constants and functions), so URLs the link stage evaluates
+ * in the files it parses see them too (`hsUrl('/owners/v2/owners')` with `hsUrl` imported).
+ */
+export function link(links: readonly SiteLink[], host: LinkHost, modules: Pick<RepoFacts, 'moduleValue' | 'moduleFunction'> = {}): LinkResult {
+  const program = new Program(host, (path, sf) => {
+    if (modules.moduleValue) registerModuleValues(sf, (spec, p) => modules.moduleValue!(path, spec, p));
+    if (modules.moduleFunction) registerModuleFunctions(sf, (spec, p) => modules.moduleFunction!(path, spec, p));
+  });
   const result: LinkResult = { requests: new Map(), filesParsed: 0, truncated: false, settled: new Set() };
   const settlement = new Settlement();
   const queue = [...links];

@@ -33,7 +33,8 @@ export class Program {
   /** Files parsed so far (the link stage's cost). */
   parsedCount = 0;
 
-  constructor(private readonly host: LinkHost) {
+  /** `onParsed`: called with each file this program parses (the run lets its evaluations read other modules). */
+  constructor(private readonly host: LinkHost, private readonly onParsed?: (path: string, sf: ts.SourceFile) => void) {
     this.exists = new Set(host.files);
   }
 
@@ -50,6 +51,7 @@ export class Program {
         const sf = parse(path, text, languageOf(path));
         out = { path, sf, bindings: collectBindings(sf) };
         this.parsedCount++;
+        this.onParsed?.(path, sf);
       } catch {
         out = null;
       }

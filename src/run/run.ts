@@ -186,7 +186,7 @@ export async function run(opts: RunOptions): Promise<RunResult> {
   const formatChecks = sites.filter((s) => s.category === 'P31_KEY_FORMAT_CHECK');
   if ((links.length || formatChecks.length) && scanning && host) {
     if (links.length) {
-      const linked = scanning.link(links, host);
+      const linked = scanning.link(links, host, repo);
       attachLinkedRequests(sites, linked.requests);
       settleLinked(sites, pending, linked.settled, edits);
     }

@@ -32,7 +32,7 @@ import { findUpdatePlaces } from './update-places.js';
 import { keyNameOf, exportsKeyName } from './key-names.js';
 import { analyseNameQuery } from './key-name-query.js';
 import { defaultHeadersText } from './helper-requests.js';
-import { importedString, registerModuleValues } from './module-values.js';
+import { importedString, registerModuleFunctions, registerModuleValues } from './module-values.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PLACEHOLDER = /^(demo|test|x+|your[_-]?api[_-]?key|api[ _-]?key[ _-]?here|<.*>|\{.*\}|\s*)$/i;
@@ -95,6 +95,7 @@ function scanSource(sf: ts.SourceFile, input: ScanInput, out: FileFindings): voi
   for (const [name, m] of input.repo.memberModules ?? []) if (!bindings.has('.' + name)) bindings.set('.' + name, { module: m.module, imported: m.stems.join('|') });
   // constants other modules export (a config module's base URL or parameter name) count where this file reads them
   if (repo.moduleValue) registerModuleValues(sf, (spec, p) => repo.moduleValue!(file.path, spec, p));
+  if (repo.moduleFunction) registerModuleFunctions(sf, (spec, p) => repo.moduleFunction!(file.path, spec, p));
   const hubspotFile = /hubspot|hubapi|hapikey/i.test(sf.text);
   const hits = findHits(sf, bindings, repo.libraryAliases, hubspotFile);
   const style = lazyStyle(sf, input.eol);

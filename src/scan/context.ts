@@ -6,6 +6,7 @@ import type { Lib } from './libraries.js';
 import type { ClientKind } from './client-calls.js';
 import type { Escape } from './receivers.js';
 import type { ConfigWrapper } from './config-wrappers.js';
+import type ts from './typescript.cjs';
 
 export interface RepoFacts {
   /** Set when the repository itself is a HubSpot client library (package.json name). */
@@ -24,6 +25,8 @@ export interface RepoFacts {
   wrapperOf?(fromFile: string, module: string, name: string): { urlIndex: number; optionsIndex: number } | null;
   /** The constant string another module exports at `path` (`require('./config').hubspot.base`), or null. */
   moduleValue?(fromFile: string, module: string, path: string[]): string | null;
+  /** The function another module exports at `path` (a URL builder the file calls), or null. */
+  moduleFunction?(fromFile: string, module: string, path: string[]): ts.FunctionLikeDeclaration | null;
   /** A request helper another module exports at `path` that hands its caller's options to axios (config-wrappers.ts). */
   configWrapperOf?(fromFile: string, module: string, path: string[]): ConfigWrapper | null;
 }

@@ -5,7 +5,7 @@ import type { ConfigWrapper } from './config-wrappers.js';
 import { configWrapperIn } from './config-wrappers.js';
 import { parse, ts, unwrap } from './ast.js';
 import type { RepoFacts } from './context.js';
-import { exportedExpression, registerModuleValues } from './module-values.js';
+import { exportedExpression, exportedFunction, registerModuleFunctions, registerModuleValues } from './module-values.js';
 import { evalString } from './url.js';
 
 /** How the run lets the scan see other modules: read a file (null when unreadable or not worth it), resolve a specifier. */
@@ -19,7 +19,7 @@ const MAX_TEXT = 256 * 1024;
 /** How deep one module's constant may lead through others (`a.js` re-exporting `b.js`'s value). */
 const MAX_HOPS = 4;
 
-export function makeModuleFacts(host: ModuleHost): Pick<Required<RepoFacts>, 'moduleValue' | 'configWrapperOf'> {
+export function makeModuleFacts(host: ModuleHost): Pick<Required<RepoFacts>, 'moduleValue' | 'moduleFunction' | 'configWrapperOf'> {
   const parsed = new Map<string, ts.SourceFile | null>();
   let hops = 0;
   const sourceOf = (file: string): ts.SourceFile | null => {
@@ -34,8 +34,16 @@ export function makeModuleFacts(host: ModuleHost): Pick<Required<RepoFacts>, 'mo
       }
     }
     parsed.set(file, sf);
-    if (sf) registerModuleValues(sf, (spec, p) => valueIn(file, spec, p));
+    if (sf) {
+      registerModuleValues(sf, (spec, p) => valueIn(file, spec, p));
+      registerModuleFunctions(sf, (spec, p) => functionIn(file, spec, p));
+    }
     return sf;
+  };
+  const functionIn = (fromFile: string, spec: string, p: string[]): ts.FunctionLikeDeclaration | null => {
+    const target = host.resolve(fromFile, spec);
+    const sf = target ? sourceOf(target) : null;
+    return sf ? exportedFunction(sf, p) : null;
   };
   const valueIn = (fromFile: string, spec: string, p: string[]): string | null => {
     if (hops >= MAX_HOPS) return null;
@@ -55,6 +63,7 @@ export function makeModuleFacts(host: ModuleHost): Pick<Required<RepoFacts>, 'mo
   const wrappers = new Map<string, ConfigWrapper | null>();
   return {
     moduleValue: valueIn,
+    moduleFunction: functionIn,
     configWrapperOf(fromFile, spec, p) {
       const target = host.resolve(fromFile, spec);
       if (!target) return null;

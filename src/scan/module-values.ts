@@ -23,6 +23,24 @@ export function registerModuleValues(sf: ts.SourceFile, lookup: ModuleLookup): v
   registry.set(sf, lookup);
 }
 
+/** The function at `path` of module `spec` (seen from the file being evaluated), or null. */
+export type FunctionLookup = (spec: string, path: string[]) => ts.FunctionLikeDeclaration | null;
+
+const functionRegistry = new WeakMap<ts.SourceFile, FunctionLookup>();
+
+/** Let evaluations in `sf` call functions of the modules it imports (URL builders: `hsUrl('/owners/v2/owners')`). */
+export function registerModuleFunctions(sf: ts.SourceFile, lookup: FunctionLookup): void {
+  functionRegistry.set(sf, lookup);
+}
+
+/** The function of another module that the callee `e` names, or null (no registry for its file, not an import, unknown). */
+export function importedFunction(e: ts.Expression): ts.FunctionLikeDeclaration | null {
+  const lookup = functionRegistry.get(e.getSourceFile());
+  if (!lookup) return null;
+  const ip = importPathOf(e);
+  return ip && ip.path.length > 0 ? lookup(ip.spec, ip.path) : null;
+}
+
 /** The constant string `e` reads from another module, or null (no registry for its file, not an import, unknown). */
 export function importedString(e: ts.Expression): string | null {
   const lookup = registry.get(e.getSourceFile());
@@ -175,4 +193,23 @@ function resolved(e: ts.Expression): ts.Expression {
     cur = init;
   }
   return cur;
+}
+
+/** The function a module exports at `path`: an exported function declaration, arrow or function expression, or method. */
+export function exportedFunction(sf: ts.SourceFile, path: readonly string[]): ts.FunctionLikeDeclaration | null {
+  if (path.length === 1) {
+    for (const st of sf.statements) {
+      if (ts.isFunctionDeclaration(st) && st.name && st.body && exportNamesOf(sf, st.name.text).includes(path[0])) return st;
+    }
+  }
+  const n = exportedNode(sf, path);
+  if (!n) return null;
+  if (ts.isMethodDeclaration(n)) return n;
+  const u = unwrap(n);
+  if (ts.isArrowFunction(u) || ts.isFunctionExpression(u)) return u;
+  if (ts.isIdentifier(u)) {
+    const d = declarationOf(u);
+    if (d && ts.isFunctionDeclaration(d) && d.body) return d;
+  }
+  return null;
 }

@@ -1,6 +1,6 @@
 // Evaluate a URL expression statically: constants and base URLs resolved, dynamic parts as `{}`.
 import { ts, constInitializer, declarationOf, getProp, propValue, unwrap, propName, walk } from './ast.js';
-import { importedString } from './module-values.js';
+import { importedFunction, importedString } from './module-values.js';
 
 const MAX_DEPTH = 8;
 
@@ -69,7 +69,7 @@ export function evalString(e: ts.Expression | undefined, depth = 0, args?: Argum
       return fmt.replace(/%[sdj]/g, () => evalString(e.arguments[i++], depth + 1, args));
     }
     // endpoint tables: endpoints.addRow(id) → the arrow's body
-    const fn = resolveFunction(callee);
+    const fn = resolveFunction(callee) ?? importedFunction(callee);
     if (fn) {
       const body = returnedExpression(fn);
       if (body) return evalString(body, depth + 1, bindParameters(fn, e.arguments, args));
