@@ -36,9 +36,12 @@ const ENV_KEY = /^(?=.*(HUBSPOT|HUBAPI|HAPI|^HS_|_HS_))(?=.*(KEY|TOKEN))[A-Z0-9_
 const ENV_KEY_STRICT = /(HAPI_?KEY|HUBSPOT_?API_?KEY|HS_?API_?KEY|HUBAPI_?KEY|HUBSPOT_?KEY)/i;
 const UUID_REGEX = /\{8\}.*-.*\{4\}.*\{12\}|\[0-9a-f\]\{8\}|\\w\{8\}-/i;
 
-/** Property names and values that mean "the key" in a HubSpot-related file. */
+/**
+ * Property names and values that mean "the key" in a HubSpot-related file. Setting names are spelled in any case
+ * (`apiKey`, `apikey`, `ApiKey`, `hapiKey`, `HAPI_KEY`): a form or connection schema names its field as it likes.
+ */
 function isKeySettingString(s: string): boolean {
-  return /(^|\.)(apiKey|hapikey|hapiKey|hapi_key)$/.test(s) || ENV_KEY_STRICT.test(s) && /^[A-Z0-9_]+$/.test(s);
+  return /(^|\.)(apikey|hapikey|hapi_key)$/i.test(s) || ENV_KEY_STRICT.test(s) && /^[A-Z0-9_]+$/.test(s);
 }
 
 export function findHits(sf: ts.SourceFile, bindings: Bindings, aliases: Map<string, Lib>, hubspotFile: boolean): Hit[] {
