@@ -168,9 +168,10 @@ function flowOn(w: Walker, e: ts.Expression, path: Path, depth: number): void {
       return;
     }
   }
-  // { client: value } / { client } → the object holds it under that name
+  // { client: value } / { client } → the object holds it under that name; under a computed name (`[KIND.X]:
+  // hs.forms`, a lookup table) only a runtime access `table[kind]` reaches it ('[]'), never a literal `.name`
   if (ts.isPropertyAssignment(p) && p.initializer === n && ts.isObjectLiteralExpression(p.parent)) {
-    const name = propName(p.name);
+    const name = propName(p.name) ?? (ts.isComputedPropertyName(p.name) ? '[]' : null);
     if (name) { next(p.parent, { expect: [name, ...path.expect], prefix: path.prefix }); return; }
   }
   if (ts.isShorthandPropertyAssignment(p) && ts.isObjectLiteralExpression(p.parent)) {
