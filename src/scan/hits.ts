@@ -33,7 +33,7 @@ export type Hit =
 
 const KEY_PARAM = /(^|[?&])hapikey=/i;
 const ENV_KEY = /^(?=.*(HUBSPOT|HUBAPI|HAPI|^HS_|_HS_))(?=.*(KEY|TOKEN))[A-Z0-9_]+$/;
-const ENV_KEY_STRICT = /(HAPI_?KEY|HUBSPOT_?API_?KEY|HS_?API_?KEY|HUBAPI_?KEY|HUBSPOT_?KEY)/i;
+const ENV_KEY_STRICT = /(HAPI_?KEY|HUBSPOT_?API_?KEY|API_?KEY_?HUBSPOT|HS_?API_?KEY|HUBAPI_?KEY|HUBSPOT_?KEY)/i;
 const UUID_REGEX = /\{8\}.*-.*\{4\}.*\{12\}|\[0-9a-f\]\{8\}|\\w\{8\}-/i;
 
 /**
@@ -41,8 +41,11 @@ const UUID_REGEX = /\{8\}.*-.*\{4\}.*\{12\}|\[0-9a-f\]\{8\}|\\w\{8\}-/i;
  * (`apiKey`, `apikey`, `ApiKey`, `hapiKey`, `HAPI_KEY`): a form or connection schema names its field as it likes.
  */
 function isKeySettingString(s: string): boolean {
-  return /(^|\.)(apikey|hapikey|hapi_key)$/i.test(s) || ENV_KEY_STRICT.test(s) && /^[A-Z0-9_]+$/.test(s);
+  return /(^|\.)(apikey|hapikey|hapi_key)$/i.test(s) || ENV_KEY_STRICT.test(s) && /^[A-Z0-9_]+$/.test(s) || CLI_KEY_FLAG.test(s);
 }
+
+/** A command-line option that takes the key: `--hapikey`, `-k, --hapi-key <key>`, `--api-key [key]`. */
+const CLI_KEY_FLAG = /^(-\w,\s*)?--(hapi[-_]?key|api[-_]?key)(\s+[<[][\w-]*[>\]])?$/i;
 
 export function findHits(sf: ts.SourceFile, bindings: Bindings, aliases: Map<string, Lib>, hubspotFile: boolean): Hit[] {
   const hits: Hit[] = [];
