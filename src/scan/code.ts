@@ -827,6 +827,9 @@ function analyseLibrary(hit: Extract<Hit, { kind: 'library-option' | 'library-as
   if (hit.kind === 'library-setter') {
     const a = hit.node.arguments[0] ? unwrap(hit.node.arguments[0]) : undefined;
     if (a) setKeyValue(d, a);
+    // setApiKey on a receiver the file does not tell: other SDKs have a setApiKey of their own (SendGrid, …)
+    if (!hit.ctor) { d.status = 'manual'; d.reason = 'setter-receiver-unknown'; return d; }
+    libraryRequests(d, hit.ctor, 'hubspot-api-client', flow);
     const name = (unwrap(hit.node.expression) as ts.PropertyAccessExpression).name;
     d.edits.push({ start: name.getStart(sf), end: name.end, text: 'setAccessToken' });
     if (d.literal !== null && a) d.edits.push({ start: a.getStart(sf), end: a.end, text: `process.env.${tokenEnv}` });
