@@ -120,7 +120,7 @@ function scanSource(sf: ts.SourceFile, input: ScanInput, out: FileFindings): voi
   }
   // places to update with the code (env reads, option schemas, auth fields, tests), in line order after the hits
   // of their line, so that a line the scan already reports keeps its site (and its id)
-  for (const p of findUpdatePlaces(sf, hubspotFile)) {
+  for (const p of findUpdatePlaces(sf, hubspotFile, file.path)) {
     const line = lineCol(sf, p.pos).line;
     // a manual place (an auth field asking for the key) replaces the informational hit of its line
     const at = drafts.findIndex((d) => p.status === 'manual' ? lineCol(sf, d.pos).line >= line : lineCol(sf, d.pos).line > line);

@@ -57,6 +57,7 @@ const REASONS: Record<string, string> = {
   'key-option-schema': 'This option is declared to take the HubSpot API key: make it take an access token (rename it, e.g. accessToken, and update its description and every config that sets it).',
   'key-config-option': 'This config option passes the HubSpot API key: put an access token there, and update every environment or config that sets it.',
   'zapier-api-key-field': 'This Zapier app asks its users for a HubSpot API key, which HubSpot no longer accepts: switch its authentication to OAuth2, or ask for an access token and send it as an Authorization: Bearer header (beforeRequest middleware).',
+  'test-key-option': 'A test builds an object with apiKey (an expected client option or a fake credential): where the code now passes accessToken, change the test with it, or it will fail.',
   'test-sets-key': 'A test sets the API key in authData: when the app\'s authentication changes, set the token it now reads instead (e.g. authData.access_token).',
   'invalid-utf8': 'The file is not valid UTF-8, so rewriting it could lose bytes: migrate it by hand (or convert it to UTF-8 and run again).',
 };
