@@ -13,6 +13,7 @@ import { ts, chainOf, propName, unwrap, walk } from '../scan/ast.js';
 import { usesOfBinding, usesOfParameter, usesOfValue, type Escape, type Path, type ReceiverCall, type ReceiverUses } from '../scan/receivers.js';
 import { exportedFunction, importedFunctions } from './exported.js';
 import { followCallback } from './callbacks.js';
+import { followMixin } from './mixins.js';
 import { MethodCalls } from '../scan/method-calls.js';
 import { Program, type LinkHost, type ParsedFile } from './program.js';
 import { Settlement } from './settled.js';
@@ -61,6 +62,7 @@ export function link(links: readonly SiteLink[], host: LinkHost, modules: Pick<R
     const found = l.escape.kind === 'export' ? followExport(program, l.file, l.escape, l.value ? values : null)
       : l.escape.kind === 'package' ? packageCalls(program, l.file)
       : l.escape.kind === 'callback' ? followCallback(program, l.escape, l.file, (f, e) => (e.kind === 'export' ? followExport(program, f, e, null) : e.kind === 'argument' ? followArgument(program, f, e, null) : []), l.value ? values : null)
+      : l.escape.kind === 'mixin' ? followMixin(program, l.file, l.escape)
       : followArgument(program, l.file, l.escape, l.value ? values : null);
     const options = l.value === 'options';
     // an options object nobody in the repository takes (an unused export, a function not found) may be used elsewhere

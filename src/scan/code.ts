@@ -121,7 +121,7 @@ function scanSource(sf: ts.SourceFile, input: ScanInput, out: FileFindings): voi
   }
   // places to update with the code (env reads, option schemas, auth fields, tests), in line order after the hits
   // of their line, so that a line the scan already reports keeps its site (and its id)
-  for (const p of findUpdatePlaces(sf, hubspotFile)) {
+  for (const p of findUpdatePlaces(sf, hubspotFile, file.path)) {
     const line = lineCol(sf, p.pos).line;
     // a manual place (an auth field asking for the key) replaces the informational hit of its line
     const at = drafts.findIndex((d) => p.status === 'manual' ? lineCol(sf, d.pos).line >= line : lineCol(sf, d.pos).line > line);
@@ -828,6 +828,9 @@ function analyseLibrary(hit: Extract<Hit, { kind: 'library-option' | 'library-as
   if (hit.kind === 'library-setter') {
     const a = hit.node.arguments[0] ? unwrap(hit.node.arguments[0]) : undefined;
     if (a) setKeyValue(d, a);
+    // setApiKey on a receiver the file does not tell: other SDKs have a setApiKey of their own (SendGrid, …)
+    if (!hit.ctor) { d.status = 'manual'; d.reason = 'setter-receiver-unknown'; return d; }
+    libraryRequests(d, hit.ctor, 'hubspot-api-client', flow);
     const name = (unwrap(hit.node.expression) as ts.PropertyAccessExpression).name;
     d.edits.push({ start: name.getStart(sf), end: name.end, text: 'setAccessToken' });
     if (d.literal !== null && a) d.edits.push({ start: a.getStart(sf), end: a.end, text: `process.env.${tokenEnv}` });

@@ -22,8 +22,11 @@ export type Hit =
   | { kind: 'library-option'; node: ts.PropertyAssignment | ts.ShorthandPropertyAssignment; ctor: ts.NewExpression; lib: Lib; pos: number; optionsUse?: OptionsUse }
   /** `opts.apiKey = k` where `opts` is passed to a library constructor. */
   | { kind: 'library-assignment'; node: ts.BinaryExpression; ctor: ts.NewExpression; lib: Lib; pos: number; optionsUse?: OptionsUse }
-  /** `client.setApiKey(k)`. */
-  | { kind: 'library-setter'; node: ts.CallExpression; pos: number }
+  /**
+   * `client.setApiKey(k)` on an @hubspot/api-client client (`ctor`: where it was made), or on a receiver the file
+   * does not tell (`ctor` null). A receiver that is another module or another library's object is no hit.
+   */
+  | { kind: 'library-setter'; node: ts.CallExpression; pos: number; ctor: ts.NewExpression | null }
   /** A comment that mentions `hapikey`. */
   | { kind: 'comment'; pos: number; text: string }
   /** Where the key's value is declared (env var read, setting name). */
@@ -33,13 +36,19 @@ export type Hit =
 
 const KEY_PARAM = /(^|[?&])hapikey=/i;
 const ENV_KEY = /^(?=.*(HUBSPOT|HUBAPI|HAPI|^HS_|_HS_))(?=.*(KEY|TOKEN))[A-Z0-9_]+$/;
-const ENV_KEY_STRICT = /(HAPI_?KEY|HUBSPOT_?API_?KEY|HS_?API_?KEY|HUBAPI_?KEY|HUBSPOT_?KEY)/i;
+const ENV_KEY_STRICT = /(HAPI_?KEY|HUBSPOT_?API_?KEY|API_?KEY_?HUBSPOT|HS_?API_?KEY|HUBAPI_?KEY|HUBSPOT_?KEY)/i;
 const UUID_REGEX = /\{8\}.*-.*\{4\}.*\{12\}|\[0-9a-f\]\{8\}|\\w\{8\}-/i;
 
-/** Property names and values that mean "the key" in a HubSpot-related file. */
+/**
+ * Property names and values that mean "the key" in a HubSpot-related file. Setting names are spelled in any case
+ * (`apiKey`, `apikey`, `ApiKey`, `hapiKey`, `HAPI_KEY`): a form or connection schema names its field as it likes.
+ */
 function isKeySettingString(s: string): boolean {
-  return /(^|\.)(apiKey|hapikey|hapiKey|hapi_key)$/.test(s) || ENV_KEY_STRICT.test(s) && /^[A-Z0-9_]+$/.test(s);
+  return /(^|\.)(apikey|hapikey|hapi_key)$/i.test(s) || ENV_KEY_STRICT.test(s) && /^[A-Z0-9_]+$/.test(s) || CLI_KEY_FLAG.test(s);
 }
+
+/** A command-line option that takes the key: `--hapikey`, `-k, --hapi-key <key>`, `--api-key [key]`. */
+const CLI_KEY_FLAG = /^(-\w,\s*)?--(hapi[-_]?key|api[-_]?key)(\s+[<[][\w-]*[>\]])?$/i;
 
 export function findHits(sf: ts.SourceFile, bindings: Bindings, aliases: Map<string, Lib>, hubspotFile: boolean): Hit[] {
   const hits: Hit[] = [];
@@ -66,7 +75,7 @@ export function findHits(sf: ts.SourceFile, bindings: Bindings, aliases: Map<str
         property(n as ts.PropertyAssignment | ts.ShorthandPropertyAssignment, sf, bindings, aliases, hubspotFile, hits);
         break;
       case ts.SyntaxKind.CallExpression:
-        call(n as ts.CallExpression, sf, hubspotFile, hits);
+        call(n as ts.CallExpression, sf, bindings, aliases, hubspotFile, hits);
         break;
       case ts.SyntaxKind.PropertyAccessExpression:
         if (hubspotFile) envKey(n as ts.PropertyAccessExpression, sf, hits);
@@ -124,7 +133,7 @@ function property(n: ts.PropertyAssignment | ts.ShorthandPropertyAssignment, sf:
 }
 
 /** `u.searchParams.set('hapikey', k)`, `client.setApiKey(k)`, `API_KEY_REGEX.test(key)`. */
-function call(n: ts.CallExpression, sf: ts.SourceFile, hubspotFile: boolean, hits: Hit[]): void {
+function call(n: ts.CallExpression, sf: ts.SourceFile, bindings: Bindings, aliases: Map<string, Lib>, hubspotFile: boolean, hits: Hit[]): void {
   const callee = unwrap(n.expression);
   if (!ts.isPropertyAccessExpression(callee)) return;
   const m = callee.name.text;
@@ -132,7 +141,8 @@ function call(n: ts.CallExpression, sf: ts.SourceFile, hubspotFile: boolean, hit
   if ((m === 'set' || m === 'append') && a0 && (ts.isStringLiteral(a0) ? KEY_NAMES.has(a0.text) : n.arguments.length === 2 && keyNameOf(a0) !== null)) {
     hits.push({ kind: 'search-params', node: n, pos: a0.getStart(sf) + 1 });
   } else if (m === 'setApiKey') {
-    hits.push({ kind: 'library-setter', node: n, pos: callee.name.getStart(sf) });
+    const receiver = setterReceiver(callee.expression, bindings, aliases);
+    if (receiver !== 'other') hits.push({ kind: 'library-setter', node: n, pos: callee.name.getStart(sf), ctor: receiver });
   } else if (m === 'test' && hubspotFile && /key|token/i.test(callee.expression.getText(sf)) && /regex|pattern|re$/i.test(callee.expression.getText(sf))) {
     hits.push({ kind: 'format-check', node: n, pos: callee.getStart(sf) });
   }
@@ -192,6 +202,36 @@ function libraryCtorOf(obj: ts.ObjectLiteralExpression, bindings: Bindings, alia
   // getOptions() { return { hapikey } } … new HubspotAPI(await this.getOptions())
   if (p && (ts.isReturnStatement(p) || ts.isArrowFunction(p))) return libraryCtorOfReturned(obj, bindings, aliases);
   return null;
+}
+
+/**
+ * What `x` in `x.setApiKey(k)` is: the `new hubspot.Client()` it was made by (a variable or `this.x` assigned or
+ * initialised with it in this file), 'other' (an imported module such as `@sendgrid/mail`, or another class's
+ * instance: their setApiKey is theirs), or null (a parameter, a property: the file does not tell).
+ */
+function setterReceiver(e: ts.Expression, bindings: Bindings, aliases: Map<string, Lib>): ts.NewExpression | 'other' | null {
+  const chain = chainOf(e);
+  if (!chain) return null;
+  const isThis = chain[0] === 'this';
+  if (isThis ? chain.length !== 2 : chain.length !== 1) return null;
+  if (!isThis && bindings.has(chain[0])) return 'other';
+  const name = isThis ? chain[1] : chain[0];
+  const values: ts.Expression[] = [];
+  walk(e.getSourceFile(), (n) => {
+    if (ts.isVariableDeclaration(n) && !isThis && ts.isIdentifier(n.name) && n.name.text === name && n.initializer) values.push(n.initializer);
+    if (ts.isPropertyDeclaration(n) && isThis && propName(n.name) === name && n.initializer) values.push(n.initializer);
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const left = chainOf(n.left);
+      if (left && left.length === chain.length && left.every((x, i) => x === chain[i])) values.push(n.right);
+    }
+  });
+  let found: ts.NewExpression | null = null;
+  for (const v of values.map(unwrap)) {
+    if (!ts.isNewExpression(v)) return null;
+    if (libraryOfConstructor(v.expression, bindings, aliases) !== 'hubspot-api-client') return 'other';
+    found ??= v;
+  }
+  return found;
 }
 
 /**

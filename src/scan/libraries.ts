@@ -1,5 +1,5 @@
 // HubSpot client libraries: how their constructors are spelled, and names bound to them (the calls through a client are receivers.ts's).
-import { ts, chainOf } from './ast.js';
+import { ts, chainOf, declarationOf, unwrap } from './ast.js';
 import type { Bindings } from './imports.js';
 
 import { LIB_MODULES, type Lib } from './library-names.js';
@@ -14,7 +14,7 @@ export const KEY_OPTION: Record<Lib, string> = {
 };
 
 /** Which library `new X(…)` constructs, given the file's bindings and repo-wide aliases (`this.X = require('hubspot-api')`). */
-export function libraryOfConstructor(expr: ts.Expression, bindings: Bindings, aliases: Map<string, Lib>): Lib | null {
+export function libraryOfConstructor(expr: ts.Expression, bindings: Bindings, aliases: Map<string, Lib>, depth = 0): Lib | null {
   const chain = chainOf(expr);
   if (!chain) return null;
   const root = bindings.get(chain[0]);
@@ -27,7 +27,16 @@ export function libraryOfConstructor(expr: ts.Expression, bindings: Bindings, al
       return null;
     }
     if (chain.length === 1) return lib;
+    // `import * as Hubspot from 'hubspot'` (no esModuleInterop): the class is `Hubspot.default`
+    if (chain.length === 2 && chain[1] === 'default' && root.imported === '*') return lib;
     return null;
+  }
+  // a constructor held in a name: `const Ctor = Hubspot.default`, or a parameter defaulting to it
+  // (`constructor(creds, Ctor = Hubspot.default)`: callers may pass another one, as tests do; the default is HubSpot's)
+  if (chain.length === 1 && !root && depth < 3 && ts.isIdentifier(unwrap(expr))) {
+    const decl = declarationOf(unwrap(expr) as ts.Identifier);
+    const init = decl && (ts.isParameter(decl) || (ts.isVariableDeclaration(decl) && isConst(decl))) ? decl.initializer : undefined;
+    if (init) return libraryOfConstructor(init, bindings, aliases, depth + 1);
   }
   // `this.HubSpotClient = require('hubspot-api')` elsewhere; `new $.HubSpotClient(…)` here
   if (chain.length >= 2) {
@@ -46,4 +55,8 @@ export function collectLibraryAliases(bindings: Bindings): Array<[string, Lib]> 
     if (name.startsWith('this.') && LIB_MODULES[b.module]) out.push([name.slice(5), LIB_MODULES[b.module]]);
   }
   return out;
+}
+
+function isConst(decl: ts.VariableDeclaration): boolean {
+  return ts.isVariableDeclarationList(decl.parent) && (decl.parent.flags & ts.NodeFlags.Const) !== 0;
 }

@@ -39,6 +39,7 @@ const REASONS: Record<string, string> = {
   'helper-default-headers': 'The options go to a request helper that sets headers of its own, which a new headers object would drop, and the tool cannot copy them: add the Authorization header to the options by hand, keeping the helper\'s headers.',
   'token-out-of-scope': 'The call that sends this URL is in another function, where the expression holding the key means something else (or nothing): pass the token to that call by hand.',
   'mixed-credentials': 'This key reaches developer-key endpoints (app settings: a developer API key, still valid) and account endpoints (which need an access token): give each kind of call its own credential by hand. Both lists of calls are in the report.',
+  'setter-receiver-unknown': 'setApiKey is called on an object the tool cannot trace to a HubSpot client: if it is one (@hubspot/api-client), call setAccessToken with an access token instead; if it is another SDK, leave it.',
   'unknown-client': 'The call is made with a client the tool cannot identify from its import, so it cannot tell where the header goes: remove hapikey and send `Authorization: Bearer <token>` by hand.',
   'client-without-headers': 'This client form has no place for headers the tool can edit: add the Authorization header by hand.',
   'options-position': 'The call\'s arguments do not leave room for an options object: add the Authorization header by hand.',
@@ -56,6 +57,7 @@ const REASONS: Record<string, string> = {
   'key-option-schema': 'This option is declared to take the HubSpot API key: make it take an access token (rename it, e.g. accessToken, and update its description and every config that sets it).',
   'key-config-option': 'This config option passes the HubSpot API key: put an access token there, and update every environment or config that sets it.',
   'zapier-api-key-field': 'This Zapier app asks its users for a HubSpot API key, which HubSpot no longer accepts: switch its authentication to OAuth2, or ask for an access token and send it as an Authorization: Bearer header (beforeRequest middleware).',
+  'test-key-option': 'A test builds an object with apiKey (an expected client option or a fake credential): where the code now passes accessToken, change the test with it, or it will fail.',
   'test-sets-key': 'A test sets the API key in authData: when the app\'s authentication changes, set the token it now reads instead (e.g. authData.access_token).',
   'invalid-utf8': 'The file is not valid UTF-8, so rewriting it could lose bytes: migrate it by hand (or convert it to UTF-8 and run again).',
 };

@@ -10,6 +10,7 @@ import { cjsExportPath, exportNamesOf } from './exports.js';
 import { resolveFunction } from './url.js';
 import { INSTANCE, PROTO, isClassMarker, isTypePosition, overrides, subclassOf } from './classes.js';
 import { callbackTargets } from './callbacks.js';
+import { mixinsOf } from './mixins.js';
 
 /**
  * Where the client is, relative to the value being followed: `expect` lists the property names (and `()` for a
@@ -37,7 +38,9 @@ export type Escape =
    */
   | { kind: 'callback'; name: string; member: string | null; instance: boolean; index: number; param: number; path: Path; line: number }
   /** Plumbing every request of an app goes through (a Zapier middleware): the requests of every file of the package. */
-  | { kind: 'package'; line: number };
+  | { kind: 'package'; line: number }
+  /** The class `imported` of `module` is mixed into a class holding the value: its `this.member` holds it (at `path`). */
+  | { kind: 'mixin'; module: string; imported: string; member: string; path: Path; line: number };
 
 export interface ReceiverUses {
   calls: ReceiverCall[];
@@ -168,9 +171,10 @@ function flowOn(w: Walker, e: ts.Expression, path: Path, depth: number): void {
       return;
     }
   }
-  // { client: value } / { client } → the object holds it under that name
+  // { client: value } / { client } → the object holds it under that name; under a computed name (`[KIND.X]:
+  // hs.forms`, a lookup table) only a runtime access `table[kind]` reaches it ('[]'), never a literal `.name`
   if (ts.isPropertyAssignment(p) && p.initializer === n && ts.isObjectLiteralExpression(p.parent)) {
-    const name = propName(p.name);
+    const name = propName(p.name) ?? (ts.isComputedPropertyName(p.name) ? '[]' : null);
     if (name) { next(p.parent, { expect: [name, ...path.expect], prefix: path.prefix }); return; }
   }
   if (ts.isShorthandPropertyAssignment(p) && ts.isObjectLiteralExpression(p.parent)) {
@@ -286,6 +290,23 @@ function followClass(w: Walker, cls: ts.ClassLikeDeclaration, path: Path, depth:
     follow(w, ref, path, depth + 1);
   }
   if (!w.onValue) for (const name of exportNamesOf(w.sf, cls.name.text)) w.out.escapes.push({ kind: 'export', name, path, line: lineOf(cls) });
+  if (!w.onValue && ts.isClassDeclaration(cls)) mixedIn(w, cls, path, depth);
+}
+
+/**
+ * The instances of `cls` hold the client at `path` (`#instance`/`#proto`, member, rest): inside its mixin classes
+ * (mixins.ts), `this.member` reaches it too; a mixin imported from another module is followed by the link stage.
+ */
+function mixedIn(w: Walker, cls: ts.ClassDeclaration, path: Path, depth: number): void {
+  const [, member] = path.expect;
+  if (!member) return;
+  const rest: Path = { expect: path.expect.slice(2), prefix: path.prefix };
+  for (const m of mixinsOf(cls, w.bindings)) {
+    if (m.kind === 'local') {
+      if (m.cls === cls || overrides(m.cls, member)) continue;
+      for (const ref of memberReferences(m.cls, 'this', member)) follow(w, ref, rest, depth + 1);
+    } else w.out.escapes.push({ kind: 'mixin', module: m.module, imported: m.imported, member, path: rest, line: lineOf(cls) });
+  }
 }
 
 /**

@@ -7,7 +7,7 @@ import { ts, propName, unwrap, walk } from './ast.js';
 export interface UpdatePlace {
   pos: number;
   status: Status;
-  reason: 'env-read' | 'key-option-schema' | 'key-config-option' | 'zapier-api-key-field' | 'test-sets-key';
+  reason: 'env-read' | 'key-option-schema' | 'key-config-option' | 'zapier-api-key-field' | 'test-sets-key' | 'test-key-option';
   category: Category;
 }
 
@@ -63,14 +63,18 @@ const MAY_READ_ENV = /\b(process|import\.meta)\.env\b/;
 const MAY_NAME_OPTION = /hubspot_?(api_?)?key|hapi_?key/i;
 const MAY_QUOTE_KEY_FIELD = /['"`](api_?key|hapi_?key|hubspot_?(api_?)?key)['"`]/i;
 
-export function findUpdatePlaces(sf: ts.SourceFile, hubspotFile: boolean): UpdatePlace[] {
+/** Test files: under test/, tests/, __tests__/, spec/, or named *.test.* / *.spec.*. */
+const TEST_PATH = /(^|\/)(test|tests|__tests__|spec)\/|\.(test|spec)\.[cm]?[jt]sx?$/;
+
+export function findUpdatePlaces(sf: ts.SourceFile, hubspotFile: boolean, path = ''): UpdatePlace[] {
   const out: UpdatePlace[] = [];
   const text = sf.text;
   const env = MAY_READ_ENV.test(text);
   const option = MAY_NAME_OPTION.test(text);
   const field = MAY_QUOTE_KEY_FIELD.test(text);
   const authData = text.includes('authData');
-  if (!env && !option && !field && !authData) return out;
+  const testKey = hubspotFile && TEST_PATH.test(path) && /\bapiKey\b/.test(text);
+  if (!env && !option && !field && !authData && !testKey) return out;
   walk(sf, (n) => {
     switch (n.kind) {
       case ts.SyntaxKind.VariableDeclaration: if (env) envDestructuring(n as ts.VariableDeclaration, sf, out); break;
@@ -80,6 +84,7 @@ export function findUpdatePlaces(sf: ts.SourceFile, hubspotFile: boolean): Updat
       case ts.SyntaxKind.PropertyAssignment:
         if (option) configOption(n as ts.PropertyAssignment, sf, out);
         if (authData) testAuthData(n as ts.PropertyAssignment, sf, out);
+        if (testKey) testKeyOption(n as ts.PropertyAssignment, sf, out);
         break;
       case ts.SyntaxKind.ObjectLiteralExpression: if (field) keyField(n as ts.ObjectLiteralExpression, sf, hubspotFile, out); break;
     }
@@ -129,6 +134,16 @@ function keyField(n: ts.ObjectLiteralExpression, sf: ts.SourceFile, hubspotFile:
   }
   const param = declaredParameter(n);
   if (param) out.push({ pos: param.getStart(sf) + 1, status: 'ignored', reason: 'key-option-schema', category: 'P30_CONFIG_DECL' });
+}
+
+/**
+ * `{ apiKey: 'k-123' }` in a test of HubSpot code (not a client's own options): an expected constructor argument or
+ * a fake credential, which stops matching once the code passes accessToken (P32).
+ */
+function testKeyOption(n: ts.PropertyAssignment, sf: ts.SourceFile, out: UpdatePlace[]): void {
+  if (propName(n.name) !== 'apiKey' || !ts.isStringLiteral(unwrap(n.initializer))) return;
+  if (!ts.isObjectLiteralExpression(n.parent) || ts.isNewExpression(n.parent.parent)) return;
+  out.push({ pos: n.name.getStart(sf), status: 'manual', reason: 'test-key-option', category: 'P32_TEST_FIXTURE' });
 }
 
 /** authData: { apiKey: 'demo' } in a test: the fixture sets the key the app no longer takes */
