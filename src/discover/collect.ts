@@ -243,7 +243,7 @@ export class Collector {
       const targetRel = path.relative(this.realRoot, real).split(path.sep).join('/');
       if (files.has(targetRel) || listedTargets.has(targetRel)) continue;
       listedTargets.add(targetRel);
-      files.set(rel, { path: rel, abs, language: cls.language, treatment: cls.treatment, size: st.size });
+      files.set(rel, { path: rel, abs, language: cls.language, treatment: cls.treatment, size: st.size, link: true });
     }
   }
 }

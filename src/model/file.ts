@@ -10,6 +10,8 @@ export interface ListedFile {
   /** How the scan treats it: parse as JS/TS (`code`), parse its <script> blocks (`component`), or text search (`text`). */
   treatment: 'code' | 'component' | 'text';
   size: number;
+  /** Listed through a symbolic link (to a file inside the root): reported, never written through. */
+  link?: boolean;
 }
 
 /** A file's text as read: decoded, without BOM, with what is needed to write it back byte for byte. */

@@ -220,7 +220,7 @@ export async function run(opts: RunOptions): Promise<RunResult> {
   const byPath = new Map(candidates.map((c) => [c.path, c]));
   for (const [file, fileSites] of byFile) {
     const f = byPath.get(file)!;
-    if (await isLink(f.abs)) {
+    if (f.link) {
       // links are never written through: the site is the target's to migrate
       for (const s of fileSites) { s.status = 'manual'; s.reason = 'symbolic-link'; s.message = messageFor(s); }
       continue;
@@ -323,14 +323,6 @@ function buildReport(root: string, mode: Mode, scanned: number, skipped: Skip[],
     token,
     tokenSources,
   };
-}
-
-async function isLink(abs: string): Promise<boolean> {
-  try {
-    return (await fs.lstat(abs)).isSymbolicLink();
-  } catch {
-    return false;
-  }
 }
 
 async function pool<T>(items: T[], n: number, fn: (item: T) => Promise<void>): Promise<void> {
