@@ -19,7 +19,7 @@ export type Language =
 
 export type Client =
   | 'fetch' | 'axios' | 'got' | 'request' | 'superagent' | 'node-http' | 'jquery' | 'xhr'
-  | 'zapier' | 'hubspot-api-client' | 'hubspot' | 'hubspot-api' | 'other';
+  | 'needle' | 'ky' | 'zapier' | 'hubspot-api-client' | 'hubspot' | 'hubspot-api' | 'other';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

@@ -16,8 +16,11 @@ export interface RequestCall {
   configForm: boolean;
   /** Base URL of an axios instance, evaluated. */
   baseURL?: string;
-  /** How headers are given: an options object (`headers: {…}`), a statement after the call (`xhr.setRequestHeader`), or not at all. */
-  headers: 'options' | 'statement' | 'unsupported';
+  /**
+   * How headers are given: an options object (`headers: {…}`), a statement after the call (`xhr.setRequestHeader`),
+   * a call chained on the request (superagent's `.set(name, value)`), or not at all.
+   */
+  headers: 'options' | 'statement' | 'chain' | 'unsupported';
   /** node http/https options: the URL is `hostname` + `path`. */
   urlParts?: { host?: ts.Expression; path?: ts.Expression; secure: boolean };
   /**
@@ -195,6 +198,23 @@ export function recogniseRequest(call: ts.CallExpression, bindings: Bindings): R
       return base('zapier', methodFrom(args[1], 'GET'), args[0] ?? null, 1);
     }
   }
+  // needle.get(url, options, cb) / needle.post(url, data, options, cb) / needle.request(method, url, data, options, cb)
+  if (chain.length === 2 && moduleOf(root, bindings) === 'needle') {
+    if (last === 'get' || last === 'head' || last === 'delete') return base('needle', verb(last), args[0] ?? null, 1);
+    if (last === 'post' || last === 'put' || last === 'patch') return base('needle', verb(last), args[0] ?? null, 2);
+    if (last === 'request') return base('needle', literalVerb(a0), args[1] ?? null, 3);
+  }
+  // needle(method, url, data, options)
+  if (chain.length === 1 && moduleOf(root, bindings) === 'needle') return base('needle', literalVerb(a0), args[1] ?? null, 3);
+  // ky(url, options) / ky.get(url, options)
+  if (KY_MODULES.has(moduleOf(root, bindings) ?? '')) {
+    if (chain.length === 1) return base('ky', methodFrom(args[1], 'GET'), args[0] ?? null, 1);
+    if (chain.length === 2 && (VERBS_NO_BODY.has(last) || VERBS_BODY.has(last))) return base('ky', verb(last), args[0] ?? null, 1);
+  }
+  // superagent.get(url), agent.post(url): the header is chained on (`.set('Authorization', …)`)
+  if (chain.length === 2 && SUPERAGENT_VERBS.has(last) && isSuperagentRoot(unwrap((unwrap(call.expression) as ts.PropertyAccessExpression).expression), bindings)) {
+    return { call, client: 'superagent', method: last === 'del' ? 'DELETE' : verb(last), url: args[0] ?? null, optionsIndex: -1, configForm: false, headers: 'chain' };
+  }
   // XMLHttpRequest: xhr.open(method, url) where `xhr = new XMLHttpRequest()`
   if (chain.length === 2 && last === 'open' && isXhr(unwrap((unwrap(call.expression) as ts.PropertyAccessExpression).expression))) {
     const m = a0 && (ts.isStringLiteral(a0) || ts.isNoSubstitutionTemplateLiteral(a0)) ? verb(a0.text) : null;
@@ -204,6 +224,38 @@ export function recogniseRequest(call: ts.CallExpression, bindings: Bindings): R
   if (chain.length === 1 && moduleOf(root, bindings) === 'got') return base('got', methodFrom(args[1], 'GET'), args[0] ?? null, 1);
   if (chain.length === 1 && REQUEST_MODULES.has(moduleOf(root, bindings) ?? '')) return requestForm(call, null);
   return null;
+}
+
+const KY_MODULES = new Set(['ky', 'ky-universal']);
+
+/** A method given as a string literal (`needle('post', url)`), or null. */
+function literalVerb(e: ts.Expression | undefined): HttpMethod | null {
+  return e && (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) ? verb(e.text) : null;
+}
+
+const SUPERAGENT_VERBS = new Set(['get', 'post', 'put', 'patch', 'del', 'delete', 'head']);
+
+/** Modules whose request builders are superagent's (`.query`, `.set`, `.end`). */
+const SUPERAGENT_MODULES = new Set(['superagent', 'supertest', 'superagent-use', 'superagent-defaults', 'superagent-bluebird-promise', 'superagent-promise', 'chai-http', 'segmentio-integration']);
+
+/** Whether a request chain starts from superagent (an import of it, an agent of it, or a framework built on it). */
+export function isSuperagentRoot(root: ts.Expression, bindings: Bindings): boolean {
+  const bound = (name: string): boolean => SUPERAGENT_MODULES.has(bindings.get(name)?.module ?? '');
+  // `this.get(url)` inside an integration built with segmentio-integration (a superagent wrapper)
+  if (root.kind === ts.SyntaxKind.ThisKeyword) return [...bindings.values()].some((b) => b.module === 'segmentio-integration');
+  if (ts.isIdentifier(root)) {
+    if (bound(root.text)) return true;
+    // const agent = superagent.agent() / request.agent(app)
+    const init = constInitializer(root);
+    const chain = init ? chainOf(ts.isCallExpression(init) ? init.expression : init) : null;
+    return !!chain && bound(chain[0]);
+  }
+  // request(app).get(…) with supertest, chai.request(app)
+  if (ts.isCallExpression(root)) {
+    const chain = chainOf(root.expression);
+    return !!chain && bound(chain[0]);
+  }
+  return false;
 }
 
 function isXhr(e: ts.Expression): boolean {

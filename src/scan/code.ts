@@ -7,7 +7,7 @@ import { secretOf } from './text/secret.js';
 import { ts, chainOf, constInitializer, constValue, declarationOf, declarationOfName, isValueReference, enclosingScope, getProp, propValue, lineCol, outerParent, parse, parseDiagnostics, propName, referencesOf, statementOf, unwrap, walk } from './ast.js';
 import { exportNamesOf } from './exports.js';
 import { wrapperHeaderProblem } from './wrapper-callers.js';
-import { methodFrom, optionsObject, type RequestCall } from './clients.js';
+import { isSuperagentRoot, methodFrom, optionsObject, type RequestCall } from './clients.js';
 import type { FileFindings, ScanInput } from './context.js';
 import { usesOf, type FlowContext, type Use } from './flow.js';
 import { findHits, type Hit } from './hits.js';
@@ -724,28 +724,6 @@ function superagentQuery(d: Draft, call: ts.CallExpression, obj: ts.ObjectLitera
   return d;
 }
 
-/** Modules whose request builders are superagent's (`.query`, `.set`, `.end`). */
-const SUPERAGENT_MODULES = new Set(['superagent', 'supertest', 'superagent-use', 'superagent-defaults', 'superagent-bluebird-promise', 'superagent-promise', 'chai-http', 'segmentio-integration']);
-
-function isSuperagentRoot(root: ts.Expression, bindings: Bindings): boolean {
-  const bound = (name: string): boolean => SUPERAGENT_MODULES.has(bindings.get(name)?.module ?? '');
-  // `this.get(url)` inside an integration built with segmentio-integration (a superagent wrapper)
-  if (root.kind === ts.SyntaxKind.ThisKeyword) return [...bindings.values()].some((b) => b.module === 'segmentio-integration');
-  if (ts.isIdentifier(root)) {
-    if (bound(root.text)) return true;
-    // const agent = superagent.agent() / request.agent(app)
-    const init = constInitializer(root);
-    const chain = init ? chainOf(ts.isCallExpression(init) ? init.expression : init) : null;
-    return !!chain && bound(chain[0]);
-  }
-  // request(app).get(…) with supertest, chai.request(app)
-  if (ts.isCallExpression(root)) {
-    const chain = chainOf(root.expression);
-    return !!chain && bound(chain[0]);
-  }
-  return false;
-}
-
 function interceptorEdit(d: Draft, assign: ts.BinaryExpression, obj: ts.ObjectLiteralExpression, prop: ts.ObjectLiteralElementLike, sf: ts.SourceFile, style: Style, tokenEnv: string): Draft {
   // cfg.params = { ...cfg.params, hapikey: k }  →  cfg.headers = { ...cfg.headers, Authorization: … }
   const left = assign.left.getText(sf);
@@ -963,6 +941,19 @@ function addHeaderEdits(d: Draft, style: Style, tokenEnv: string): void {
   }
 }
 
+/** The calls chained on `call` (`call.set(…).send(…)`): their names and string first arguments. */
+function chainedCalls(call: ts.CallExpression): Array<{ name: string; firstArg: string | null }> {
+  const out: Array<{ name: string; firstArg: string | null }> = [];
+  let cur: ts.Node = call;
+  while (ts.isPropertyAccessExpression(cur.parent) && cur.parent.expression === cur && ts.isCallExpression(cur.parent.parent) && cur.parent.parent.expression === cur.parent) {
+    const next: ts.CallExpression = cur.parent.parent;
+    const a0 = next.arguments[0] ? unwrap(next.arguments[0]) : undefined;
+    out.push({ name: cur.parent.name.text, firstArg: a0 && (ts.isStringLiteral(a0) || ts.isNoSubstitutionTemplateLiteral(a0)) ? a0.text : null });
+    cur = next;
+  }
+  return out;
+}
+
 /** Whether expression `e` (written at its own place) names the same values when written at `at`. */
 function sameMeaningAt(e: ts.Expression, at: ts.Node): boolean {
   let ok = true;
@@ -984,6 +975,11 @@ function thisOwner(n: ts.Node): ts.Node {
 
 function headerEditFor(req: RequestCall, bearer: string, style: Style): TextEdit | { error: string } {
   if (req.headers === 'unsupported') return { error: 'client-without-headers' };
+  if (req.headers === 'chain') {
+    // superagent.post(url) → superagent.post(url).set('Authorization', …), unless the chain already sets one
+    if (chainedCalls(req.call).some((c) => c.name === 'set' && /^authorization$/i.test(c.firstArg ?? ''))) return { error: 'authorization-header-exists' };
+    return { start: req.call.end, end: req.call.end, text: `.set(${quoted('Authorization', style)}, ${bearer})` };
+  }
   if (req.headers === 'statement') {
     // xhr.open(…); → xhr.open(…);\n<indent>xhr.setRequestHeader('Authorization', …);
     const stmt = statementOf(req.call);
@@ -1011,7 +1007,7 @@ function headerEditFor(req: RequestCall, bearer: string, style: Style): TextEdit
   if (opt) {
     const o = unwrap(opt);
     if (ts.isObjectLiteralExpression(o)) return addAuthorizationHeader(o, bearer, style, defaults);
-    if ((ts.isArrowFunction(o) || ts.isFunctionExpression(o)) && (req.client === 'request' || req.client === 'node-http')) {
+    if ((ts.isArrowFunction(o) || ts.isFunctionExpression(o)) && (req.client === 'request' || req.client === 'node-http' || req.client === 'needle')) {
       return { start: opt.getStart(), end: opt.getStart(), text: headerObj + ', ' };
     }
     if (ts.isIdentifier(o) && o.text === 'undefined') return { start: opt.getStart(), end: opt.end, text: headerObj };

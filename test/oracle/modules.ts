@@ -13,6 +13,8 @@ import { nockStub } from './stubs/nock.js';
 import { reactStub } from './stubs/react.js';
 import { requestStub } from './stubs/request.js';
 import { superagentStub } from './stubs/superagent.js';
+import { needleStub } from './stubs/needle.js';
+import { kyStub } from './stubs/ky.js';
 import { urijsStub } from './stubs/urijs.js';
 
 // querystring.stringify drops values that are not primitives: give it the dummies' strings.
@@ -36,6 +38,8 @@ const FACTORIES: Record<string, (rec: Recorder) => unknown> = {
   'request-promise': (rec) => requestStub(rec, 'request-promise'),
   'request-promise-native': (rec) => requestStub(rec, 'request-promise'),
   superagent: superagentStub,
+  needle: needleStub,
+  ky: kyStub,
   http: (rec) => httpStub(rec, 'http:'),
   https: (rec) => httpStub(rec, 'https:'),
   '@hubspot/api-client': apiClientStub,
