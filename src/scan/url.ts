@@ -3,6 +3,8 @@ import { ts, constInitializer, declarationOf, getProp, propValue, unwrap, propNa
 import { importedFunction, importedString } from './module-values.js';
 
 const MAX_DEPTH = 8;
+const MAX_STEPS = 5000;
+let steps = 0;
 
 /** Parameters bound to the arguments a call gave them (expressions of the caller, evaluated where needed). */
 export type Arguments = ReadonlyMap<ts.ParameterDeclaration, ts.Expression>;
@@ -13,7 +15,10 @@ export type Arguments = ReadonlyMap<ts.ParameterDeclaration, ts.Expression>;
  * holds the parameters already bound.
  */
 export function evalString(e: ts.Expression | undefined, depth = 0, args?: Arguments): string {
-  if (!e || depth > MAX_DEPTH) return '{}';
+  // a budget per evaluation: constants and bound parameters that each repeat another (`p + p + p` eight levels deep)
+  // would otherwise multiply
+  if (depth === 0) steps = 0;
+  if (!e || depth > MAX_DEPTH || ++steps > MAX_STEPS) return '{}';
   e = unwrap(e);
   if (args?.size && ts.isIdentifier(e)) {
     const d = declarationOf(e);
