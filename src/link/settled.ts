@@ -3,14 +3,14 @@
 // wherever it goes: its rewrite is safe when every use the repository makes of it is a request given the whole
 // object as its options (and so its headers), to HubSpot with an account key, or a use of a property the rewrite
 // does not touch (`console.log(options.body)`). Anything else (a use the analysis loses, an export nobody in the
-// repository imports, a spread, a read of its query or headers, another host, a developer-key endpoint, the budget
-// running out) leaves the site open.
+// repository imports, a spread, a read of its query or headers, another host, a developer-key endpoint, an endpoint
+// that takes no credential, the budget running out) leaves the site open.
 import type { HostedRequest } from '../scan/client-calls.js';
 import type { RequestCall } from '../scan/clients.js';
 import type { Use } from '../scan/flow.js';
 import { untouchedByRewrite } from '../scan/options-uses.js';
 import type { ReceiverUses } from '../scan/receivers.js';
-import { isOtherHost } from '../scan/url.js';
+import { isOtherHost, isUnauthenticatedEndpoint } from '../scan/url.js';
 import { isDeveloperKeyEndpoint } from '../scopes/developer-key.js';
 
 export class Settlement {
@@ -35,7 +35,8 @@ export class Settlement {
   /** A request the object is given to, as evaluated (`info`). */
   request(siteId: string, req: RequestCall, info: HostedRequest): void {
     const other = info.host !== undefined && isOtherHost(info.host ?? null);
-    if (req.headers !== 'options' || other || (info.path !== null && isDeveloperKeyEndpoint(info.method, info.path))) this.open.add(siteId);
+    const devKey = info.path !== null && isDeveloperKeyEndpoint(info.method, info.path);
+    if (req.headers !== 'options' || other || devKey || isUnauthenticatedEndpoint(info.host, info.path)) this.open.add(siteId);
     this.reached.set(siteId, (this.reached.get(siteId) ?? 0) + 1);
   }
 

@@ -22,7 +22,25 @@ export function repoKind(pkg: Record<string, unknown> | null): { libraryPackage:
   const name = typeof pkg.name === 'string' ? pkg.name : null;
   const deps = { ...(pkg.dependencies as object ?? {}), ...(pkg.devDependencies as object ?? {}) } as Record<string, string>;
   const browser = BROWSER_DEPS.some((d) => d in deps) && !SERVER_DEPS.some((d) => d in deps);
-  return { libraryPackage: name && LIBRARY_PACKAGES.has(name) ? name : null, browserApp: browser };
+  const library = name !== null && (LIBRARY_PACKAGES.has(name) || isClientLibrary(name, pkg, deps));
+  return { libraryPackage: library ? name : null, browserApp: browser };
+}
+
+/** Words a HubSpot API client's package name may hold beside "hubspot" (`node-hubspot-api`, `hubspot-sdk`). */
+const CLIENT_WORDS = new Set(['node', 'nodejs', 'js', 'ts', 'api', 'apis', 'client', 'sdk', 'lib', 'wrapper', 'rest', 'http']);
+
+/**
+ * A community HubSpot API client, by its own package: named "hubspot" plus generic client words only, published (not
+ * `private`), and no app: no server framework or browser build among its dependencies, and not built on an
+ * official HubSpot client (a repository that uses one is a consumer). Plugins for other tools
+ * (`gatsby-source-hubspot`, `strapi-provider-upload-hubspot`) name their host and are consumers too.
+ */
+function isClientLibrary(name: string, pkg: Record<string, unknown>, deps: Record<string, string>): boolean {
+  if (pkg.private === true) return false;
+  const words = name.toLowerCase().replace(/^@[^/]+\//, '').split(/[-_.]+/).filter(Boolean);
+  if (!words.includes('hubspot') || !words.every((w) => w === 'hubspot' || CLIENT_WORDS.has(w))) return false;
+  if ([...SERVER_DEPS, ...BROWSER_DEPS].some((d) => d in deps)) return false;
+  return !Object.keys(deps).some((d) => LIBRARY_PACKAGES.has(d));
 }
 
 

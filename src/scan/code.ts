@@ -18,7 +18,7 @@ import { usesOfValue, type Escape, type ReceiverUses } from './receivers.js';
 import { addAuthorizationHeader, indentationAt, isHeaderFreeObject, removeProperty } from './object-edits.js';
 import { analyseQueryKey, piecesOf, urlExpressionOf } from './query-string.js';
 import { bearerValue, lazyStyle, quoted, type Style } from './style.js';
-import { evalString, hostAndPath, isOtherHost, joinUrl } from './url.js';
+import { evalString, hostAndPath, isOtherHost, isUnauthenticatedEndpoint, joinUrl } from './url.js';
 import { messageFor } from './messages.js';
 import { browserAt as browserAtOf } from './runtime.js';
 import { untouchedByRewrite } from './options-uses.js';
@@ -1083,6 +1083,13 @@ function classify(d: Draft, c: ClassifyContext): void {
     d.status = 'ignored';
     d.reason = 'not-hubspot';
     d.category = 'P25_NOT_HUBSPOT';
+    return;
+  }
+  // a key sent to an endpoint that takes no credential: removing it is the whole migration, and no header may be added
+  if (d.requests.some((r, i) => isUnauthenticatedEndpoint(reqHosts[i], r.path))) {
+    d.status = 'manual';
+    d.reason = 'unauthenticated-endpoint';
+    d.category = 'P22_UNAUTHENTICATED_ENDPOINT';
     return;
   }
   if (d.status === 'manual') return;

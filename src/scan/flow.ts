@@ -275,7 +275,14 @@ function throughWrapper(u: Use, fn: ts.FunctionLikeDeclaration, outer: ts.CallEx
     return urlIndex < 0 && methodIndex < 0 ? u : { ...u, req: { ...u.req, url: urlIndex >= 0 ? outer.arguments[urlIndex] ?? null : u.req.url, method } };
   }
   const inner = u.req.call.arguments[u.req.optionsIndex];
-  if (!inner) return { kind: 'unknown', node: u.req.call, why: 'wrapper-drops-options' };
+  // `const load = (u) => axios.get(u)`: the wrapper gives the request no options, so the header can only go inside
+  // it; that goes out with every call of the wrapper, which the header edit checks (wrapper-callers.ts). The URL the
+  // request reports is the caller's argument.
+  if (!inner) {
+    const at = u.req.url ? parameterIndex(fn, u.req.url) : -1;
+    if (at < 0 || !outer.arguments[at]) return { kind: 'unknown', node: u.req.call, why: 'wrapper-drops-options' };
+    return { ...u, req: { ...u.req, url: outer.arguments[at] } };
+  }
   const j = parameterIndex(fn, inner);
   if (j < 0) return u;
   const urlIndex = u.req.url ? parameterIndex(fn, u.req.url) : -1;

@@ -38,6 +38,7 @@ const REASONS: Record<string, string> = {
   'options-spread-headers': 'The call\'s options spread another object that may carry headers, which the new header would replace (or be replaced by): add the Authorization header by hand.',
   'helper-default-headers': 'The options go to a request helper that sets headers of its own, which a new headers object would drop, and the tool cannot copy them: add the Authorization header to the options by hand, keeping the helper\'s headers.',
   'token-out-of-scope': 'The call that sends this URL is in another function, where the expression holding the key means something else (or nothing): pass the token to that call by hand.',
+  'unauthenticated-endpoint': 'This key is sent to a HubSpot endpoint that takes no credential (public form submission or tracking): remove the hapikey parameter by hand and add no Authorization header.',
   'mixed-credentials': 'This key reaches developer-key endpoints (app settings: a developer API key, still valid) and account endpoints (which need an access token): give each kind of call its own credential by hand. Both lists of calls are in the report.',
   'setter-receiver-unknown': 'setApiKey is called on an object the tool cannot trace to a HubSpot client: if it is one (@hubspot/api-client), call setAccessToken with an access token instead; if it is another SDK, leave it.',
   'unknown-client': 'The call is made with a client the tool cannot identify from its import, so it cannot tell where the header goes: remove hapikey and send `Authorization: Bearer <token>` by hand.',

@@ -60,7 +60,30 @@ const SERVER_FILE_EXPORTS = new Set([...SERVER_EXPORTS].filter((n) => !SERVER_FU
 
 const NODE_BUILTIN = /\brequire\(\s*['"](node:[a-z_/]+|fs|fs\/promises|path|os|child_process|http|https|net|tls|crypto|zlib|stream|readline|worker_threads|cluster|express|koa|fastify|@hapi\/hapi|@netlify\/functions|aws-lambda|commander|yargs|dotenv)['"]\s*\)|\bfrom\s+['"](node:[a-z_/]+|fs|fs\/promises|path|os|child_process|http|https|net|readline|express|koa|fastify|@netlify\/functions|aws-lambda|@vercel\/node|commander|yargs|dotenv(\/config)?)['"]|^#!.*\bnode\b/m;
 const PUBLIC_ENV = /\b(REACT_APP_|NEXT_PUBLIC_|VUE_APP_|VITE_|GATSBY_|PUBLIC_|NUXT_PUBLIC_)[A-Z0-9_]*/;
-const USE_CLIENT = /^(\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*['"]use client['"]/;
+const USE_CLIENT = /^['"]use client['"]/;
+
+/**
+ * The file opens with the `'use client'` directive (after whitespace and comments). A block comment ends at its
+ * first `*\/`, so the comments are skipped one by one: a single pattern that lets a comment run on to a later `*\/`
+ * tries every way of splitting a bundle's `/******\/` lines and never finishes on a webpack bundle.
+ */
+function startsWithUseClient(text: string): boolean {
+  let i = 0;
+  for (;;) {
+    while (i < text.length && /\s/.test(text[i])) i++;
+    if (text.startsWith('//', i)) {
+      const end = text.indexOf('\n', i);
+      if (end < 0) return false;
+      i = end + 1;
+    } else if (text.startsWith('/*', i)) {
+      const end = text.indexOf('*/', i + 2);
+      if (end < 0) return false;
+      i = end + 2;
+    } else {
+      return USE_CLIENT.test(text.slice(i, i + 12));
+    }
+  }
+}
 
 /** A server entry point by its path (the first rule that matches), or null. */
 export function serverEntryByPath(path: string): string | null {
@@ -81,7 +104,7 @@ function exportedNames(text: string): Set<string> {
 /** Where the file as a whole runs. */
 export function fileRuntime(f: RuntimeFacts): RuntimeDecision {
   const byPath = serverEntryByPath(f.path);
-  const useClient = USE_CLIENT.test(f.text);
+  const useClient = startsWithUseClient(f.text);
   if (byPath && !useClient) return { runtime: 'server', why: byPath };
   if (useClient) return { runtime: 'browser', why: 'use-client' };
   if (f.language === 'vue' || f.language === 'svelte') return { runtime: 'browser', why: 'component' };

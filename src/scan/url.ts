@@ -249,6 +249,23 @@ export function isHubSpotHost(host: string | null): boolean {
   return host !== null && HUBSPOT_HOST.test(host.replace(/:\d+$/, ''));
 }
 
+/**
+ * HubSpot endpoints that take no credential (public form submission, the legacy form upload, the tracking pixel):
+ * a key sent there was never needed, so the migration removes it and adds no header. The host must be known
+ * (a relative or templated host could be any API).
+ */
+const UNAUTHENTICATED: Array<{ host: RegExp; path: RegExp }> = [
+  { host: /(^|\.)hsforms\.com$/, path: /^\/submissions\/v3\/integration\/submit\/[^/]+\/[^/]+$/ },
+  { host: /^forms\.hubspot\.com$/, path: /^\/uploads\/form\/v2\/[^/]+\/[^/]+$/ },
+  { host: /^track\.hubspot\.com$/, path: /^\/v1\/event$/ },
+];
+
+export function isUnauthenticatedEndpoint(host: string | null | undefined, path: string | null): boolean {
+  if (!host || !path) return false;
+  const h = host.replace(/:\d+$/, '');
+  return UNAUTHENTICATED.some((e) => e.host.test(h) && e.path.test(path));
+}
+
 /** A host we can tell is not HubSpot (unknown and templated hosts are not "known other"). */
 export function isOtherHost(host: string | null): boolean {
   return host !== null && !host.includes('{}') && !isHubSpotHost(host);

@@ -14,7 +14,33 @@ export function wrapperHeaderProblem(call: ts.CallExpression, sitePos: number): 
   const callers = callersOf(fn);
   if (!callers) return 'wrapper-shared';
   // each caller must send a keyed HubSpot URL: an unkeyed call (another host, or HubSpot without a key) would change
-  return callers.every((c) => c.arguments.some((a) => sendsKeyToHubSpot(a))) ? null : 'wrapper-shared';
+  return callers.every((c) => c.arguments.some((a) => keyedArgument(a, c, sitePos, 0))) ? null : 'wrapper-shared';
+}
+
+/**
+ * The argument is a keyed HubSpot URL, or the unchanged parameter of a wrapper around the call (`const run = (u) =>
+ * limiter.schedule(() => load(u))`) whose every caller passes one there in turn.
+ */
+function keyedArgument(a: ts.Expression, call: ts.CallExpression, sitePos: number, depth: number): boolean {
+  if (sendsKeyToHubSpot(a)) return true;
+  const id = unwrap(a);
+  if (depth >= 4 || !ts.isIdentifier(id)) return false;
+  const outer = wrapperAround(call, sitePos);
+  const decl = declarationOfName(id.text, id);
+  if (!outer || !decl || !ts.isParameter(decl) || decl.parent !== outer || !ts.isIdentifier(decl.name) || decl.dotDotDotToken) return false;
+  if (reassigned(decl.name.text, outer, decl)) return false;
+  const index = outer.parameters.indexOf(decl);
+  const callers = callersOf(outer);
+  return !!callers && callers.length > 0 && callers.every((c) => !!c.arguments[index] && keyedArgument(c.arguments[index], c, sitePos, depth + 1));
+}
+
+/** Whether the parameter is assigned anywhere in its function (`u = other`, `u += '&x'`). */
+function reassigned(name: string, fn: ts.FunctionLikeDeclaration, decl: ts.ParameterDeclaration): boolean {
+  return referencesOf(name, fn, decl).some((r) => {
+    const p = r.parent;
+    return (ts.isBinaryExpression(p) && p.left === r && p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && p.operatorToken.kind <= ts.SyntaxKind.LastAssignment)
+      || ((ts.isPrefixUnaryExpression(p) || ts.isPostfixUnaryExpression(p)) && p.operand === r);
+  });
 }
 
 /** The URL a request call names itself: its first argument, or the `url`/`uri` of a config object. */

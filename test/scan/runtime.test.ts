@@ -129,3 +129,23 @@ describe('a Gatsby site (React, no server framework): server code is not browser
     ]);
   });
 });
+
+describe("the 'use client' directive check reads leading comments in linear time", () => {
+  // a webpack bundle opens with many `/******/` comments and line comments: a pattern that lets one block comment
+  // run on to a later `*/` tries every way of splitting them (seconds at a few dozen lines, minutes on a real bundle)
+  const bundle = (n: number) => {
+    const lines: string[] = [];
+    for (let i = 0; i < n; i++) lines.push(`/******/ \tvar m${i} = {};`, '/******/', `/******/ \t// part ${i}`);
+    return lines.join('\n') + '\n';
+  };
+  it('a bundle with comment-only lines is decided at once and is not a client module', () => {
+    const started = Date.now();
+    expect(fileRuntime({ path: 'public/js/app.js', text: bundle(14), language: 'js', browserApp: false })).toEqual({ runtime: 'server', why: 'default' });
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+  it('the directive after block and line comments still counts; one inside a comment does not', () => {
+    expect(fileRuntime({ path: 'app/a/Form.tsx', text: `/* header */\n// note\n/** doc */ 'use client';\n${COMPONENT}`, language: 'tsx', browserApp: false })).toEqual({ runtime: 'browser', why: 'use-client' });
+    expect(fileRuntime({ path: 'app/api/x/route.ts', text: `/* 'use client' */\nexport async function GET() {}\n`, language: 'ts', browserApp: false }).runtime).toBe('server');
+    expect(fileRuntime({ path: 'app/a/Form.tsx', text: `/* never closed 'use client'`, language: 'tsx', browserApp: false }).why).not.toBe('use-client');
+  });
+});
