@@ -295,7 +295,9 @@ function analyseQuery(node: ts.Node, pos: number, sf: ts.SourceFile, flow: FlowC
   d.literal = q.literal;
   if (d.keyExpr) {
     const lit = literalValue(d.keyExpr);
+    const embedded = lit === null ? embeddedKeyLiteral(d.keyExpr) : null;
     if (lit !== null) { d.keyExpr = null; d.literal = lit; }
+    else if (embedded) { d.keyExpr = embedded.rest; d.literal = embedded.literal; }
   }
   if (q.name !== 'hapikey') { d.status = 'manual'; d.reason = 'param-name-case'; }
   // `'?hapikey=' + { TOKEN }` sends "[object Object]": rewriting it would send `Bearer [object Object]`
@@ -646,12 +648,39 @@ function isConstInit(obj: ts.Node): boolean {
 function setKeyValue(d: Draft, value: ts.Expression): void {
   const lit = literalValue(value);
   if (lit !== null) { d.literal = lit; noteLiteral(d); return; }
+  const embedded = embeddedKeyLiteral(value);
+  if (embedded) { d.literal = embedded.literal; d.keyExpr = embedded.rest; noteLiteral(d); return; }
   d.keyExpr = value;
   // a literal another module holds (`apiKeyValue: 'demo'` in a config module): the expression stays the token's
   // source, but the value there says something
   const held = importedString(value)?.trim();
   if (held && (UUID.test(held) || /^pat-/.test(held))) d.flags.push('rotate-key');
   else if (held !== undefined && PLACEHOLDER.test(held)) d.flags.push('placeholder-key');
+}
+
+/**
+ * A key-shaped literal inside a key expression that is not itself a literal (`KEY || '0d00…'`, `'0d00…', KEY`): the
+ * literal (reported, to rotate), and what is left of the expression without it (`KEY`) when it is one side of `||`,
+ * `??` or `,` (else null: the token then comes from the token variable, as for a literal).
+ */
+function embeddedKeyLiteral(value: ts.Expression): { literal: string; rest: ts.Expression | null } | null {
+  const isKey = (n: ts.Node): n is ts.StringLiteral | ts.NoSubstitutionTemplateLiteral =>
+    (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) && (UUID.test(n.text.trim()) || /^pat-/.test(n.text.trim()));
+  const v = unwrap(value);
+  if (ts.isBinaryExpression(v) && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.CommaToken].includes(v.operatorToken.kind)) {
+    const l = unwrap(v.left);
+    const r = unwrap(v.right);
+    if (isKey(r) && !embeddedKeyLiteral(v.left)) return { literal: r.text, rest: v.left };
+    if (isKey(l) && !embeddedKeyLiteral(v.right)) return { literal: l.text, rest: v.right };
+  }
+  let found: string | null = null;
+  walk(value, (n) => { if (found === null && isKey(n)) found = n.text; });
+  return found === null ? null : { literal: found, rest: null };
+}
+
+/** What replaces a hard-coded key where the token is read: the rest of its expression, else the token variable. */
+function tokenInPlaceOfLiteral(d: Draft, sf: ts.SourceFile, tokenEnv: string): string {
+  return d.keyExpr ? d.keyExpr.getText(sf) : `process.env.${tokenEnv}`;
 }
 
 /** The string a key expression holds when it is a literal, directly or through constants (`const KEY = '…'`). */
@@ -811,7 +840,7 @@ function analyseLibrary(hit: Extract<Hit, { kind: 'library-option' | 'library-as
     libraryRequests(d, hit.ctor, 'hubspot-api-client', flow);
     const name = (unwrap(hit.node.expression) as ts.PropertyAccessExpression).name;
     d.edits.push({ start: name.getStart(sf), end: name.end, text: 'setAccessToken' });
-    if (d.literal !== null && a) d.edits.push({ start: a.getStart(sf), end: a.end, text: `process.env.${tokenEnv}` });
+    if (d.literal !== null && a) d.edits.push({ start: a.getStart(sf), end: a.end, text: tokenInPlaceOfLiteral(d, sf, tokenEnv) });
     d.selfContained = true;
     return d;
   }
@@ -822,7 +851,7 @@ function analyseLibrary(hit: Extract<Hit, { kind: 'library-option' | 'library-as
     setKeyValue(d, unwrap(hit.node.right));
     const name = (unwrap(hit.node.left) as ts.PropertyAccessExpression).name;
     d.edits.push({ start: name.getStart(sf), end: name.end, text: 'accessToken' });
-    if (d.literal !== null) d.edits.push({ start: hit.node.right.getStart(sf), end: hit.node.right.end, text: `process.env.${tokenEnv}` });
+    if (d.literal !== null) d.edits.push({ start: hit.node.right.getStart(sf), end: hit.node.right.end, text: tokenInPlaceOfLiteral(d, sf, tokenEnv) });
     d.selfContained = true;
     if (hit.optionsUse) pendOptionsUse(d, hit.optionsUse);
     return d;
@@ -839,11 +868,11 @@ function analyseLibrary(hit: Extract<Hit, { kind: 'library-option' | 'library-as
   if (ts.isConditionalExpression(outerParent(obj).parent) || returnedBesideToken(obj)) { d.flags.push('dual-mode'); }
   if (ts.isShorthandPropertyAssignment(prop)) {
     setKeyValue(d, prop.name);
-    d.edits.push({ start: prop.getStart(sf), end: prop.end, text: `accessToken: ${d.literal !== null ? `process.env.${tokenEnv}` : prop.name.text}` });
+    d.edits.push({ start: prop.getStart(sf), end: prop.end, text: `accessToken: ${d.literal !== null ? tokenInPlaceOfLiteral(d, sf, tokenEnv) : prop.name.text}` });
   } else {
     setKeyValue(d, unwrap(prop.initializer));
     d.edits.push({ start: prop.name.getStart(sf), end: prop.name.end, text: 'accessToken' });
-    if (d.literal !== null) d.edits.push({ start: prop.initializer.getStart(sf), end: prop.initializer.end, text: `process.env.${tokenEnv}` });
+    if (d.literal !== null) d.edits.push({ start: prop.initializer.getStart(sf), end: prop.initializer.end, text: tokenInPlaceOfLiteral(d, sf, tokenEnv) });
   }
   d.selfContained = true;
   if (hit.optionsUse) pendOptionsUse(d, hit.optionsUse);
