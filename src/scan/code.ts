@@ -35,6 +35,8 @@ import { defaultHeadersText } from './helper-requests.js';
 import { importedString, registerModuleFunctions, registerModuleValues } from './module-values.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A key's shape anywhere in a string (a key pasted with something around it is still the key). */
+const UUID_INSIDE = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 const PLACEHOLDER = /^(demo|test|x+|your[_-]?api[_-]?key|api[ _-]?key[ _-]?here|<.*>|\{.*\}|\s*)$/i;
 
 interface Draft {
@@ -167,7 +169,8 @@ function scanSource(sf: ts.SourceFile, input: ScanInput, out: FileFindings): voi
     if (d.status === 'auto' || (d.status === 'manual' && d.keyExpr)) {
       site.token = { expression: tokenExpr, origin: d.keyExpr ? 'key-expression' : 'env-default' };
       const source = d.keyExpr ? ultimateSource(d.keyExpr) : undefined;
-      if (source && source !== tokenExpr) site.token.source = source;
+      // a source that quotes a key-shaped literal is not named (it would carry the legacy key into the report)
+      if (source && source !== tokenExpr && !UUID_INSIDE.test(source) && !/['"`]pat-/.test(source)) site.token.source = source;
     }
     if (d.flags.length) site.flags = [...new Set(d.flags)];
     site.message = messageFor(site, d.editError);
@@ -342,7 +345,7 @@ function literalSecret(literal: string | null): Site['secret'] {
 function noteLiteral(d: Draft): void {
   if (d.literal === null) return;
   const v = d.literal.trim();
-  if (UUID.test(v) || /^pat-/.test(v)) d.flags.push('hard-coded-key');
+  if (UUID_INSIDE.test(v) || /^pat-/.test(v)) d.flags.push('hard-coded-key');
   else if (PLACEHOLDER.test(v)) d.flags.push('placeholder-key');
   if (d.literal !== v) d.flags.push('whitespace-in-key');
 }
@@ -665,7 +668,7 @@ function setKeyValue(d: Draft, value: ts.Expression): void {
  */
 function embeddedKeyLiteral(value: ts.Expression): { literal: string; rest: ts.Expression | null } | null {
   const isKey = (n: ts.Node): n is ts.StringLiteral | ts.NoSubstitutionTemplateLiteral =>
-    (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) && (UUID.test(n.text.trim()) || /^pat-/.test(n.text.trim()));
+    (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) && (UUID_INSIDE.test(n.text) || /^\s*pat-/.test(n.text));
   const v = unwrap(value);
   if (ts.isBinaryExpression(v) && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.CommaToken].includes(v.operatorToken.kind)) {
     const l = unwrap(v.left);
