@@ -6,6 +6,7 @@ import { accessOf } from './access.js';
 import { developerKeyPattern, isDeveloperKeyEndpoint, unsupportedForPrivateApps } from './developer-key.js';
 import { familyScopes } from './family.js';
 import { findLegacyRule, scopesFromRule } from './legacy.js';
+import { definedAssociationScopes } from './association-definitions.js';
 import { normalisePath } from './normalise.js';
 import { NO_AUTH_NOTE, scopesOfOperation } from './operation-scopes.js';
 import { findOperations, type OperationMatch } from './operations.js';
@@ -98,6 +99,8 @@ function match(method: HttpMethod | null, p: string, types?: string | readonly s
     if (rule) return scopesFromRule(rule, method, p, types);
     return otherMethods(ops[0], method, p, objectType);
   }
+  const defined = definedAssociationScopes(method, p);
+  if (defined) return defined;
   const rule = findLegacyRule(p);
   if (rule) return scopesFromRule(rule, method, p, types);
   const family = familyScopes(method, p, objectType);

@@ -1,0 +1,45 @@
+// CRM associations v1 name the association by a HubSpot-defined id (`HUBSPOT_DEFINED/4`: contact to deal). The
+// catalog's rule for the family accepts any one object's scope; with the id in the path, the objects are known:
+// reading an object's associations needs that object's read scope (required), and the associated object's read
+// scope may be asked too (uncertain). Ids from the definition table of HubSpot's CRM associations v1 overview
+// (developers.hubspot.com/docs/methods/crm-associations/crm-associations-overview: 15 contact→ticket, 26 ticket→company).
+import type { HttpMethod } from '../model/site.js';
+import { objectTypeEntry } from './object-types.js';
+import { chooseScope } from './choose.js';
+import type { ScopeMatch } from './types.js';
+
+/** definitionId → [from, to] object types (engagements are left to the family rule: their scopes follow others). */
+const DEFINITIONS: Readonly<Record<number, readonly [string, string]>> = {
+  1: ['contacts', 'companies'], 2: ['companies', 'contacts'], 3: ['deals', 'contacts'], 4: ['contacts', 'deals'],
+  5: ['deals', 'companies'], 6: ['companies', 'deals'], 13: ['companies', 'companies'], 14: ['companies', 'companies'],
+  15: ['contacts', 'tickets'], 16: ['tickets', 'contacts'], 19: ['deals', 'line_items'], 20: ['line_items', 'deals'],
+  25: ['companies', 'tickets'], 26: ['tickets', 'companies'], 27: ['deals', 'tickets'], 28: ['tickets', 'deals'],
+};
+
+const PATH = /^\/crm-associations\/v1\/associations\/[^/]+\/HUBSPOT_DEFINED\/(\d+)\/?$/;
+
+function readScope(type: string): string | null {
+  const e = objectTypeEntry(type);
+  return e?.read.length ? chooseScope(e.read) ?? e.read[0] : null;
+}
+
+/** Scopes of `GET /crm-associations/v1/associations/{id}/HUBSPOT_DEFINED/{definitionId}` for a known id, else null. */
+export function definedAssociationScopes(method: HttpMethod | null, normalised: string): ScopeMatch | null {
+  const m = PATH.exec(normalised);
+  if (!m || (method !== null && method !== 'GET')) return null;
+  const pair = DEFINITIONS[Number(m[1])];
+  if (!pair) return null;
+  const from = readScope(pair[0]);
+  const to = readScope(pair[1]);
+  if (!from) return null;
+  return {
+    scopes: [from],
+    uncertain: to && to !== from ? [to] : [],
+    developerKey: false,
+    matched: 'legacy-rule',
+    confidence: 'inferred',
+    pattern: 'crm-associations-v1',
+    version: 'v1',
+    objectType: pair[0],
+  };
+}
