@@ -4,6 +4,8 @@
 // does; a body that cannot be read statically gives nothing (the rule's default choice stands).
 import type { HttpMethod } from '../model/site.js';
 import { bodyTypeKeys } from '../scopes/index.js';
+import { definitionTypes, takesDefinitionInBody } from '../scopes/association-definitions.js';
+import { normalisePath } from '../scopes/normalise.js';
 import { ts, constInitializer, getProp, propValue, unwrap } from './ast.js';
 import type { RequestCall } from './clients.js';
 
@@ -14,6 +16,13 @@ export function bodyObjectTypes(req: RequestCall, method: HttpMethod | null, pat
 
 /** The same for a body expression (an SDK's `apiRequest({ path, body })`). */
 export function objectTypesOfBody(bodyExpr: ts.Expression | undefined, method: HttpMethod | null, path: string | null): string[] | undefined {
+  // CRM associations v1: `definitionId: 1` names the two objects, in order (from, to)
+  if (path && takesDefinitionInBody(method, normalisePath(path))) {
+    const body = objectOf(bodyExpr);
+    const id = body ? valueAt(body, ['definitionId']) : undefined;
+    const types = id && ts.isNumericLiteral(id) ? definitionTypes(Number(id.text)) : null;
+    return types ? [...types] : undefined;
+  }
   const keys = bodyTypeKeys(method, path);
   if (!keys) return undefined;
   const body = objectOf(bodyExpr);

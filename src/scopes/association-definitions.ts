@@ -17,14 +17,39 @@ const DEFINITIONS: Readonly<Record<number, readonly [string, string]>> = {
 };
 
 const PATH = /^\/crm-associations\/v1\/associations\/[^/]+\/HUBSPOT_DEFINED\/(\d+)\/?$/;
+/** Where the id is in the body (`{ fromObjectId, toObjectId, category, definitionId }`): create and delete one. */
+const BODY_PATH = /^\/crm-associations\/v1\/associations(\/delete)?\/?$/;
 
-function readScope(type: string): string | null {
+function scopeOf(type: string, access: 'read' | 'write'): string | null {
   const e = objectTypeEntry(type);
-  return e?.read.length ? chooseScope(e.read) ?? e.read[0] : null;
+  const own = e?.[access] ?? [];
+  return own.length ? chooseScope(own) ?? own[0] : null;
 }
 
-/** Scopes of `GET /crm-associations/v1/associations/{id}/HUBSPOT_DEFINED/{definitionId}` for a known id, else null. */
-export function definedAssociationScopes(method: HttpMethod | null, normalised: string): ScopeMatch | null {
+const readScope = (type: string): string | null => scopeOf(type, 'read');
+
+/** The [from, to] object types of a HubSpot-defined association id, or null. */
+export function definitionTypes(id: number): readonly [string, string] | null {
+  return DEFINITIONS[id] ?? null;
+}
+
+/** Whether the body of `method path` names the association by `definitionId` (the scan then reads it). */
+export function takesDefinitionInBody(method: HttpMethod | null, normalised: string): boolean {
+  return method === 'PUT' && BODY_PATH.test(normalised);
+}
+
+/**
+ * Scopes of `GET /crm-associations/v1/associations/{id}/HUBSPOT_DEFINED/{definitionId}` for a known id, and of
+ * creating or deleting one (`PUT …/associations`, `…/delete`) when the body's id gave `types` ([from, to]): the
+ * from-object's write scope, the other one's uncertain. Null otherwise.
+ */
+export function definedAssociationScopes(method: HttpMethod | null, normalised: string, types?: string | readonly string[]): ScopeMatch | null {
+  if (takesDefinitionInBody(method, normalised) && Array.isArray(types) && types.length === 2) {
+    const from = scopeOf(types[0], 'write');
+    const to = scopeOf(types[1], 'write');
+    if (!from) return null;
+    return { scopes: [from], uncertain: to && to !== from ? [to] : [], developerKey: false, matched: 'legacy-rule', confidence: 'inferred', pattern: 'crm-associations-v1', version: 'v1', objectType: types[0] };
+  }
   const m = PATH.exec(normalised);
   if (!m || (method !== null && method !== 'GET')) return null;
   const pair = DEFINITIONS[Number(m[1])];

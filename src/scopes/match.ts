@@ -99,7 +99,7 @@ function match(method: HttpMethod | null, p: string, types?: string | readonly s
     if (rule) return scopesFromRule(rule, method, p, types);
     return otherMethods(ops[0], method, p, objectType);
   }
-  const defined = definedAssociationScopes(method, p);
+  const defined = definedAssociationScopes(method, p, types);
   if (defined) return defined;
   const rule = findLegacyRule(p);
   if (rule) return scopesFromRule(rule, method, p, types);

@@ -22,3 +22,12 @@ describe('CRM associations v1: the HubSpot-defined id says which objects', () =>
     expect(scopesFor('PUT', '/crm-associations/v1/associations').scopes).toEqual(['crm.objects.companies.write']);
   });
 });
+
+describe('CRM associations v1 writes: the body\'s definitionId, read by the scan, says which objects', () => {
+  it('the from-object\'s write scope, the other one uncertain', () => {
+    const m = scopesFor('PUT', '/crm-associations/v1/associations', ['contacts', 'deals']);
+    expect([m.scopes, m.uncertain]).toEqual([['crm.objects.contacts.write'], ['crm.objects.deals.write']]);
+    const d = scopesFor('PUT', '/crm-associations/v1/associations/delete', ['tickets', 'companies']);
+    expect([d.scopes, d.uncertain]).toEqual([['tickets'], ['crm.objects.companies.write']]);
+  });
+});
