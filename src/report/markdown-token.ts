@@ -6,7 +6,7 @@ import type { MdContext } from './markdown-context.js';
 import { UNRESOLVED_HEADING, type Section } from './markdown-sites.js';
 import { code, fence } from './md.js';
 import { tokenSourcesOf } from './token-sources.js';
-import { describeRequest, isAccountSite, plural, uncertaintyReason } from './select.js';
+import { describeRequest, isAccountSite, uncertaintyReason } from './select.js';
 import { gapPhrase, scopeGaps } from './unresolved.js';
 
 export const TOKEN_HEADING = 'Create your token';

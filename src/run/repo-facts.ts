@@ -48,7 +48,7 @@ function isClientLibrary(name: string, pkg: Record<string, unknown>, deps: Recor
 export function libraryVersions(pkg: Record<string, unknown> | null): Partial<Record<Lib, string>> {
   const out: Partial<Record<Lib, string>> = {};
   if (!pkg) return out;
-  for (const [name, lib] of Object.entries(LIB_MODULES)) {
+  for (const lib of Object.values(LIB_MODULES)) {
     const v = libraryVersionHint(pkg, lib);
     if (v) out[lib] = v;
   }

@@ -1,7 +1,7 @@
 // Scan one JS/TS file: find key sites, follow each to the calls it feeds, classify it, and propose its edits.
 import { createHash } from 'node:crypto';
 import type { TextEdit } from '../model/edit.js';
-import type { Category, Client, HttpMethod, Pattern, RequestInfo, Site, Status } from '../model/site.js';
+import type { Category, HttpMethod, Pattern, RequestInfo, Site, Status } from '../model/site.js';
 import { isDeveloperKeyEndpoint } from '../scopes/index.js';
 import { secretOf } from './text/secret.js';
 import { ts, chainOf, constInitializer, constValue, declarationOf, declarationOfName, isValueReference, enclosingScope, getProp, propValue, lineCol, outerParent, parse, parseDiagnostics, propName, referencesOf, statementOf, unwrap, walk } from './ast.js';
@@ -18,7 +18,7 @@ import { usesOfValue, type Escape, type ReceiverUses } from './receivers.js';
 import { addAuthorizationHeader, indentationAt, isHeaderFreeObject, removeProperty } from './object-edits.js';
 import { analyseQueryKey, piecesOf, urlExpressionOf } from './query-string.js';
 import { bearerValue, lazyStyle, quoted, type Style } from './style.js';
-import { evalString, hostAndPath, isOtherHost, isUnauthenticatedEndpoint, joinUrl } from './url.js';
+import { evalString, hostAndPath, isOtherHost, isUnauthenticatedEndpoint } from './url.js';
 import { messageFor } from './messages.js';
 import { browserAt as browserAtOf } from './runtime.js';
 import { untouchedByRewrite } from './options-uses.js';

@@ -7,7 +7,7 @@
 // `headers` replaces them, so the rewrite must carry them over). Anything the analysis cannot vouch for (the options
 // changed, passed elsewhere, headers set after the spread) makes the helper unknown: the caller stays `manual`.
 import type { HttpMethod } from '../model/site.js';
-import { ts, hasModifier, chainOf, declarationOf, getProp, outerParent, propName, propValue, referencesOf, unwrap } from './ast.js';
+import { ts, hasModifier, chainOf, declarationOf, outerParent, propName, propValue, referencesOf, unwrap } from './ast.js';
 import { axiosInstanceOf } from './clients.js';
 import { collectBindings, type Bindings } from './imports.js';
 import { exportedNode } from './module-values.js';
