@@ -37,6 +37,11 @@ import { importedString, registerModuleFunctions, registerModuleValues } from '.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A key's shape anywhere in a string (a key pasted with something around it is still the key). */
 const UUID_INSIDE = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+/** A string value that holds a key: a legacy key's shape anywhere in it, or a private-app token. */
+function keyShaped(s: string): boolean {
+  return UUID_INSIDE.test(s) || /^\s*pat-/.test(s);
+}
 const PLACEHOLDER = /^(demo|test|x+|your[_-]?api[_-]?key|api[ _-]?key[ _-]?here|<.*>|\{.*\}|\s*)$/i;
 
 interface Draft {
@@ -176,10 +181,11 @@ function scanSource(sf: ts.SourceFile, input: ScanInput, out: FileFindings): voi
     site.message = messageFor(site, d.editError);
     out.sites.push(site);
     if (d.status === 'auto') out.edits.set(id, d.edits);
-    if (d.pendingEdits && d.status === 'manual' && d.reason === 'key-escapes' && !browserAt(d.pos)) (out.pending ??= new Map()).set(id, d.pendingEdits);
-    if (d.pendingEdits && d.nameCheck && d.status === 'manual' && d.reason === 'client-options-shared' && !browserAt(d.pos)) {
+    // a rewrite kept aside for the link stage: options that leave the file, options a named function returns
+    const pends = d.reason === 'key-escapes' || (d.reason === 'client-options-shared' && d.nameCheck);
+    if (d.pendingEdits && pends && d.status === 'manual' && !browserAt(d.pos)) {
       (out.pending ??= new Map()).set(id, d.pendingEdits);
-      (out.nameChecks ??= []).push({ siteId: id, file: file.path, name: d.nameCheck });
+      if (d.nameCheck) (out.nameChecks ??= []).push({ siteId: id, file: file.path, name: d.nameCheck });
     }
     if (d.status === 'auto' || d.status === 'manual') {
       if (d.client) for (const escape of d.escapes) (out.links ??= []).push({ siteId: id, file: file.path, client: d.client, escape });
@@ -345,7 +351,7 @@ function literalSecret(literal: string | null): Site['secret'] {
 function noteLiteral(d: Draft): void {
   if (d.literal === null) return;
   const v = d.literal.trim();
-  if (UUID_INSIDE.test(v) || /^pat-/.test(v)) d.flags.push('hard-coded-key');
+  if (keyShaped(v)) d.flags.push('hard-coded-key');
   else if (PLACEHOLDER.test(v)) d.flags.push('placeholder-key');
   if (d.literal !== v) d.flags.push('whitespace-in-key');
 }
@@ -668,7 +674,7 @@ function setKeyValue(d: Draft, value: ts.Expression): void {
  */
 function embeddedKeyLiteral(value: ts.Expression): { literal: string; rest: ts.Expression | null } | null {
   const isKey = (n: ts.Node): n is ts.StringLiteral | ts.NoSubstitutionTemplateLiteral =>
-    (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) && (UUID_INSIDE.test(n.text) || /^\s*pat-/.test(n.text));
+    (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) && keyShaped(n.text);
   const v = unwrap(value);
   if (ts.isBinaryExpression(v) && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.CommaToken].includes(v.operatorToken.kind)) {
     const l = unwrap(v.left);
