@@ -134,13 +134,9 @@ export function recogniseRequest(call: ts.CallExpression, bindings: Bindings): R
   }
   // axios
   if (chain.length === 1 && isAxios(root, bindings)) {
-    const config = objectArg(args[0]);
+    const config = configArg(args[0]);
     if (config) {
-      return base('axios', methodFrom(config, 'GET'), propValue(getProp(config, 'url')) ?? null, 0, true);
-    }
-    const made = factoryArg(args[0]);
-    if (made) {
-      return { ...base('axios', methodFrom(made.obj, 'GET', made.args), propValue(getProp(made.obj, 'url')) ?? null, 0, true), args: made.args };
+      return { ...base('axios', methodFrom(config.obj, 'GET', config.args), propValue(getProp(config.obj, 'url')) ?? null, 0, true), ...withArgs(config) };
     }
     return base('axios', methodFrom(args[1], 'GET'), args[0] ?? null, 1);
   }
@@ -191,10 +187,8 @@ export function recogniseRequest(call: ts.CallExpression, bindings: Bindings): R
     // Zapier
     if (root === 'z' && last === 'request') {
       // z.request({ url, … }), also `const options = { url, … }; z.request(options)`
-      const cfg = objectArg(args[0]);
-      if (cfg) return base('zapier', methodFrom(cfg, 'GET'), propValue(getProp(cfg, 'url')) ?? null, 0, true);
-      const made = factoryArg(args[0]);
-      if (made) return { ...base('zapier', methodFrom(made.obj, 'GET', made.args), propValue(getProp(made.obj, 'url')) ?? null, 0, true), args: made.args };
+      const cfg = configArg(args[0]);
+      if (cfg) return { ...base('zapier', methodFrom(cfg.obj, 'GET', cfg.args), propValue(getProp(cfg.obj, 'url')) ?? null, 0, true), ...withArgs(cfg) };
       return base('zapier', methodFrom(args[1], 'GET'), args[0] ?? null, 1);
     }
   }
@@ -287,8 +281,13 @@ function objectArg(e: ts.Expression | undefined): ts.ObjectLiteralExpression | u
   return init && ts.isObjectLiteralExpression(init) ? init : undefined;
 }
 
-/** An options object a function of this file returns, with its parameters bound to this call's arguments. */
-function factoryArg(e: ts.Expression | undefined): { obj: ts.ObjectLiteralExpression; args: Arguments } | undefined {
+/**
+ * A config object given as such (`objectArg`), or returned by a factory this file defines (`options('POST', uri)`)
+ * with the factory's parameters bound to the call's arguments.
+ */
+function configArg(e: ts.Expression | undefined): { obj: ts.ObjectLiteralExpression; args?: Arguments } | undefined {
+  const given = objectArg(e);
+  if (given) return { obj: given };
   const u = e ? unwrap(e) : undefined;
   if (!u || !ts.isCallExpression(u)) return undefined;
   const fn = resolveFunction(u.expression);
@@ -297,23 +296,20 @@ function factoryArg(e: ts.Expression | undefined): { obj: ts.ObjectLiteralExpres
   return fn && obj && ts.isObjectLiteralExpression(obj) ? { obj, args: bindParameters(fn, u.arguments, undefined) } : undefined;
 }
 
+/** The `args` field of a request whose config a factory made. */
+function withArgs(cfg: { args?: Arguments }): Pick<RequestCall, 'args'> {
+  return cfg.args ? { args: cfg.args } : {};
+}
+
 function requestForm(call: ts.CallExpression, method: HttpMethod | null): RequestCall {
   const args = call.arguments;
-  const made = factoryArg(args[0]);
-  if (made) {
-    const url = propValue(getProp(made.obj, 'url')) ?? propValue(getProp(made.obj, 'uri')) ?? null;
-    const r: RequestCall = { call, client: 'request', method: methodFrom(made.obj, method ?? 'GET', made.args), url, optionsIndex: 0, configForm: true, headers: 'options', args: made.args };
-    const base = propValue(getProp(made.obj, 'baseUrl'));
-    if (base) r.baseURL = evalString(base, 0, made.args);
-    return r;
-  }
-  const a0 = objectArg(args[0]);
-  if (a0 && ts.isObjectLiteralExpression(a0)) {
-    const url = propValue(getProp(a0, 'url')) ?? propValue(getProp(a0, 'uri')) ?? null;
-    const r: RequestCall = { call, client: 'request', method: methodFrom(a0, method ?? 'GET'), url, optionsIndex: 0, configForm: true, headers: 'options' };
+  const cfg = configArg(args[0]);
+  if (cfg) {
+    const url = propValue(getProp(cfg.obj, 'url')) ?? propValue(getProp(cfg.obj, 'uri')) ?? null;
+    const r: RequestCall = { call, client: 'request', method: methodFrom(cfg.obj, method ?? 'GET', cfg.args), url, optionsIndex: 0, configForm: true, headers: 'options', ...withArgs(cfg) };
     // request's `baseUrl` option: `{ baseUrl: 'https://api.hubapi.com', uri: '/contacts/v1/…' }`
-    const base = propValue(getProp(a0, 'baseUrl'));
-    if (base) r.baseURL = evalString(base);
+    const base = propValue(getProp(cfg.obj, 'baseUrl'));
+    if (base) r.baseURL = evalString(base, 0, cfg.args);
     return r;
   }
   return { call, client: 'request', method: methodFrom(args[1], method ?? 'GET'), url: args[0] ?? null, optionsIndex: 1, configForm: false, headers: 'options' };
