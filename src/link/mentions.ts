@@ -9,14 +9,13 @@ import type { LinkHost } from './program.js';
 export function unmentioned(checks: readonly NameCheck[], host: LinkHost): Set<string> {
   const open = new Set(checks.map((c) => c.siteId));
   if (!checks.length) return open;
-  const names = [...new Set(checks.map((c) => c.name))];
-  const any = new RegExp(`(?<![\\w$])(?:${names.map(escape).join('|')})(?![\\w$])`);
+  const word = (alternatives: string): RegExp => new RegExp(`(?<![\\w$])(?:${alternatives})(?![\\w$])`);
+  const any = word([...new Set(checks.map((c) => c.name))].map(escape).join('|'));
+  const each = checks.map((c) => ({ ...c, re: word(escape(c.name)) }));
   for (const file of host.files) {
     const text = host.text(file);
     if (text === null || !any.test(text)) continue;
-    for (const c of checks) {
-      if (open.has(c.siteId) && c.file !== file && new RegExp(`(?<![\\w$])${escape(c.name)}(?![\\w$])`).test(text)) open.delete(c.siteId);
-    }
+    for (const c of each) if (open.has(c.siteId) && c.file !== file && c.re.test(text)) open.delete(c.siteId);
   }
   return open;
 }
