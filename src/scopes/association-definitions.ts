@@ -4,8 +4,7 @@
 // scope may be asked too (uncertain). Ids from the definition table of HubSpot's CRM associations v1 overview
 // (developers.hubspot.com/docs/methods/crm-associations/crm-associations-overview: 15 contact→ticket, 26 ticket→company).
 import type { HttpMethod } from '../model/site.js';
-import { objectTypeEntry } from './object-types.js';
-import { chooseScope } from './choose.js';
+import { recordScope } from './object-types.js';
 import type { ScopeMatch } from './types.js';
 
 /** definitionId → [from, to] object types (engagements are left to the family rule: their scopes follow others). */
@@ -20,13 +19,6 @@ const PATH = /^\/crm-associations\/v1\/associations\/[^/]+\/HUBSPOT_DEFINED\/(\d
 /** Where the id is in the body (`{ fromObjectId, toObjectId, category, definitionId }`): create and delete one. */
 const BODY_PATH = /^\/crm-associations\/v1\/associations(\/delete)?\/?$/;
 
-function scopeOf(type: string, access: 'read' | 'write'): string | null {
-  const e = objectTypeEntry(type);
-  const own = e?.[access] ?? [];
-  return own.length ? chooseScope(own) ?? own[0] : null;
-}
-
-const readScope = (type: string): string | null => scopeOf(type, 'read');
 
 /** The [from, to] object types of a HubSpot-defined association id, or null. */
 export function definitionTypes(id: number): readonly [string, string] | null {
@@ -45,8 +37,8 @@ export function takesDefinitionInBody(method: HttpMethod | null, normalised: str
  */
 export function definedAssociationScopes(method: HttpMethod | null, normalised: string, types?: string | readonly string[]): ScopeMatch | null {
   if (takesDefinitionInBody(method, normalised) && Array.isArray(types) && types.length === 2) {
-    const from = scopeOf(types[0], 'write');
-    const to = scopeOf(types[1], 'write');
+    const from = recordScope(types[0], 'write');
+    const to = recordScope(types[1], 'write');
     if (!from) return null;
     return { scopes: [from], uncertain: to && to !== from ? [to] : [], developerKey: false, matched: 'legacy-rule', confidence: 'inferred', pattern: 'crm-associations-v1', version: 'v1', objectType: types[0] };
   }
@@ -54,8 +46,8 @@ export function definedAssociationScopes(method: HttpMethod | null, normalised: 
   if (!m || (method !== null && method !== 'GET')) return null;
   const pair = DEFINITIONS[Number(m[1])];
   if (!pair) return null;
-  const from = readScope(pair[0]);
-  const to = readScope(pair[1]);
+  const from = recordScope(pair[0], 'read');
+  const to = recordScope(pair[1], 'read');
   if (!from) return null;
   return {
     scopes: [from],

@@ -3,9 +3,9 @@
 import type { HttpMethod } from '../model/site.js';
 import { accessOf } from './access.js';
 import { legacyRules, type Alternatives, type LegacyRule } from './catalog.js';
-import { chooseAlternative, chooseScope } from './choose.js';
+import { chooseAlternative } from './choose.js';
 import { isPlaceholder } from './normalise.js';
-import { canonicalObjectType, objectTypeEntry } from './object-types.js';
+import { canonicalObjectType, objectTypeEntry, recordScope } from './object-types.js';
 import type { Access, ScopeMatch } from './types.js';
 
 export function findLegacyRule(normalised: string): LegacyRule | null {
@@ -25,8 +25,8 @@ function substituteType(alts: Alternatives, type: string | null): { alts: Altern
     if (s === 'crm.schemas.<objectType>.read' && e?.schemaRead) return e.schemaRead;
     if (s === 'crm.schemas.<objectType>.write' && e?.schemaWrite) return e.schemaWrite;
     // records: the object type's own scope (tickets: `tickets`)
-    if (s === 'crm.objects.<objectType>.read' && e?.read.length) return chooseScope(e.read) ?? e.read[0];
-    if (s === 'crm.objects.<objectType>.write' && e?.write.length) return chooseScope(e.write) ?? e.write[0];
+    if (s === 'crm.objects.<objectType>.read') return recordScope(type, 'read') ?? s.replace('<objectType>', type);
+    if (s === 'crm.objects.<objectType>.write') return recordScope(type, 'write') ?? s.replace('<objectType>', type);
     return s.replace('<objectType>', type);
   };
   return { alts: alts.map((alt) => alt.map(sub)), certain: true };

@@ -98,6 +98,12 @@ export interface ObjectScopes {
   note?: string;
 }
 
+/** The scope an object type's records need for `access` (its least-privileged one), or null for an unknown type. */
+export function recordScope(type: string, access: Access): string | null {
+  const list = objectTypeEntry(type)?.[access] ?? [];
+  return list.length ? chooseScope(list) ?? list[0] : null;
+}
+
 function recordCandidates(type: string, access: Access): string[] {
   const e = objectTypeEntry(type);
   const list = e ? (access === 'read' ? e.read : e.write) : [];
